@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// Forward declarations of TheraCore's value types, for headers that only pass them around.
+#pragma once
+
+#include <theracore/config.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+
+template <class Tag>
+class basic_id;
+
+struct coded_concept;
+struct human_name;
+struct contact_point;
+struct address;
+struct emergency_contact;
+struct cultural_profile;
+struct client;
+class licence;
+struct clinician;
+struct participant;
+struct presenting_problem;
+class care_episode;
+struct intake;
+
+class error;
+class validation_error;
+class parse_error;
+class not_found;
+class conflict;
+class access_denied;
+class storage_error;
+
+THERACORE_NAMESPACE_END

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// Everything in the header-only core. Serialization adapters are opt-in:
+/// `theracore/io/json.hpp` (nlohmann/json) and `theracore/io/boost_serialization.hpp`.
+#pragma once
+
+#include <theracore/model.hpp>
+#include <theracore/version.hpp>

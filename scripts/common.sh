@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: Apache-2.0
+# Shared by demo.sh and test.sh (sourced, not run).
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jobs="$(nproc 2>/dev/null || echo 2)"
+# Debian's interpreter, where apt's python3-* packages live; another python3 (pyenv) may come
+# first on PATH and has none of them.
+debian_python=/usr/bin/python3
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+configure_and_build() {  # <build dir> [cmake args…]
+    local dir="$1"
+    shift
+    cmake -S "$repo_root" -B "$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
+        -DPython3_EXECUTABLE="$debian_python" "$@" >/dev/null
+    cmake --build "$dir" -j "$jobs"
+}

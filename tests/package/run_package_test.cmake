@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: Apache-2.0
+function(run)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    if(NOT rc EQUAL 0)
+        string(REPLACE ";" " " cmd "${ARGN}")
+        message(FATAL_ERROR "failed (${rc}): ${cmd}\n${out}")
+    endif()
+    message(STATUS "${out}")
+endfunction()
+
+if(NOT CONFIG)
+    set(CONFIG Release)
+endif()
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(_common -G "${GENERATOR}" "-DCMAKE_BUILD_TYPE=${CONFIG}"
+    "-DCMAKE_CXX_FLAGS=${EXTRA_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${EXTRA_FLAGS}")
+
+if(MODE STREQUAL "find_package")
+    set(prefix "${WORK_DIR}/prefix")
+    run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}" --config "${CONFIG}")
+    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/consumer" -B "${WORK_DIR}/build"
+        ${_common} "-DCMAKE_PREFIX_PATH=${prefix}")
+    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --config "${CONFIG}")
+    run("${WORK_DIR}/build/consumer")
+    run("${WORK_DIR}/build/consumer_core_only")
+
+    # pkg-config: the .pc file must give flags that compile and link the same program.
+    find_program(PKG_CONFIG pkg-config)
+    if(PKG_CONFIG)
+        file(GLOB_RECURSE pc_files "${prefix}/*/theracore.pc")
+        list(GET pc_files 0 pc_file)
+        get_filename_component(pc_dir "${pc_file}" DIRECTORY)
+        set(ENV{PKG_CONFIG_PATH} "${pc_dir}")
+        execute_process(COMMAND "${PKG_CONFIG}" --cflags --libs theracore
+            RESULT_VARIABLE rc OUTPUT_VARIABLE pc_flags OUTPUT_STRIP_TRAILING_WHITESPACE)
+        if(NOT rc EQUAL 0)
+            message(FATAL_ERROR "pkg-config cannot read ${pc_file}")
+        endif()
+        separate_arguments(pc_flags UNIX_COMMAND "${pc_flags}")
+        separate_arguments(extra UNIX_COMMAND "${EXTRA_FLAGS}")
+        find_program(CXX NAMES c++ g++ REQUIRED)
+        run("${CXX}" ${extra} "${SOURCE_DIR}/tests/package/consumer/main.cpp"
+            -o "${WORK_DIR}/consumer_pkgconfig" ${pc_flags})
+        run("${WORK_DIR}/consumer_pkgconfig")
+    else()
+        message(FATAL_ERROR "pkg-config is required for the package test (scripts/bootstrap.sh installs it)")
+    endif()
+elseif(MODE STREQUAL "add_subdirectory")
+    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/subdir" -B "${WORK_DIR}/build"
+        ${_common} "-DTHERACORE_SOURCE_DIR=${SOURCE_DIR}")
+    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --config "${CONFIG}")
+    run("${WORK_DIR}/build/consumer")
+else()
+    message(FATAL_ERROR "unknown MODE ${MODE}")
+endif()
