@@ -23,3 +23,21 @@ if(THERACORE_SANITIZE)
     target_compile_options(theracore_dev_options INTERFACE ${_theracore_sanitize_flags})
     target_link_options(theracore_dev_options INTERFACE ${_theracore_sanitize_flags})
 endif()
+
+# theracore_register_component(<target> NAME <export name>
+#                              [CONFIG_DEPENDENCIES <lines…>] [PC_LIBS <flags…>])
+# Gives a compiled component its alias theracore::<name>, links the private dev options and
+# records it for install/export, the package config (find_dependency lines) and pkg-config.
+function(theracore_register_component target)
+    cmake_parse_arguments(ARG "" "NAME" "CONFIG_DEPENDENCIES;PC_LIBS" ${ARGN})
+    add_library(theracore::${ARG_NAME} ALIAS ${target})
+    set_target_properties(${target} PROPERTIES EXPORT_NAME ${ARG_NAME}
+        POSITION_INDEPENDENT_CODE ON)
+    target_link_libraries(${target} PRIVATE $<BUILD_INTERFACE:theracore_dev_options>)
+    set_property(GLOBAL APPEND PROPERTY THERACORE_COMPONENT_TARGETS ${target})
+    set_property(GLOBAL APPEND PROPERTY THERACORE_EXPORTED_COMPONENTS ${ARG_NAME})
+    foreach(_line IN LISTS ARG_CONFIG_DEPENDENCIES)
+        set_property(GLOBAL APPEND PROPERTY THERACORE_CONFIG_DEPENDENCIES "${_line}")
+    endforeach()
+    set_property(GLOBAL APPEND PROPERTY THERACORE_PC_LIBS ${ARG_PC_LIBS})
+endfunction()
