@@ -142,6 +142,19 @@ TEST(Consent, DatesAreNotBeforeTheConsent) {
     EXPECT_EQ(consent::check(f), expected);
 }
 
+TEST(Consent, MissingOrImpossibleDatesAreReported) {
+    auto f = test::release_fields();
+    f.expires_on = date(boost::date_time::not_a_date_time);
+    f.revocation = consent_revocation{instant(), "Zoë", ""};
+    EXPECT_EQ(consent::check(f),
+              (problem_list{{"expires_on", "not a calendar date"}, {"revocation.at", "required"}}));
+    f = test::release_fields();
+    f.expires_on.reset();
+    f.expires_on_event = expiry_event{"End of care", date(boost::date_time::not_a_date_time)};
+    EXPECT_EQ(consent::check(f),
+              (problem_list{{"expires_on_event.occurred_on", "not a calendar date"}}));
+}
+
 TEST(Consent, RevocationIsRecordedOnceWithItsTime) {
     auto c = test::full_release();
     c.revoke(at(2025, 6, 1, 10, 30), "Zoë Ñúñez", "By phone");
