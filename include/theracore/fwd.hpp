@@ -23,6 +23,16 @@ struct participant;
 struct presenting_problem;
 class care_episode;
 struct intake;
+struct risk_assessment;
+struct safety_plan;
+class risk_flag;
+class referral;
+struct referral_trigger_set;
+class consent;
+struct disclosure_record;
+struct cultural_formulation;
+struct ce_activity;
+struct ce_rule_set;
 
 class error;
 class validation_error;

@@ -363,8 +363,11 @@ void read(const json& j, T& out) {
             }
         } else {
             const auto v = j.get<long long>();
-            if (j.is_number_unsigned() || v < std::numeric_limits<T>::min() ||
-                v > std::numeric_limits<T>::max()) {
+            // Text parses non-negative integers as unsigned: range-check those as unsigned.
+            if ((j.is_number_unsigned() &&
+                 j.get<std::uint64_t>() >
+                     static_cast<std::uint64_t>(std::numeric_limits<T>::max())) ||
+                v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
                 fail("integer out of range: " + kind_of(j));
             }
         }
