@@ -12,6 +12,10 @@
 #include <utility>
 #include <variant>
 
+// Boost's date_time serializers use split_free without including it: it must come first.
+#include <boost/serialization/nvp.hpp>
+#include <boost/serialization/split_free.hpp>
+
 #include <boost/date_time/gregorian/greg_serialize.hpp>
 #include <boost/date_time/posix_time/time_serialize.hpp>
 #include <boost/serialization/map.hpp>
