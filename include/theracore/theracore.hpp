@@ -5,4 +5,5 @@
 #pragma once
 
 #include <theracore/model.hpp>
+#include <theracore/outcomes.hpp>
 #include <theracore/version.hpp>
