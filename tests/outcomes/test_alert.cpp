@@ -107,7 +107,7 @@ TEST(Alert, CreateChecksEveryInvariant) {
     f.state = alert_state::resolved;
     f.acknowledged_at = t0;
     f.resolved_at = t0 - hours(1);
-    f.resolution_note = "x";
+    f.resolution_note.emplace("x");
     f.evidence = {alert_evidence{}};
     const auto p = alert::check(f);
     for (const char* path :
@@ -124,7 +124,7 @@ TEST(Alert, CreateChecksEveryInvariant) {
     auto g = raised_fields();
     g.evidence.clear();
     g.acknowledged_by = clinician_id("k-1");
-    g.resolution_note = "early";
+    g.resolution_note.emplace("early");
     const auto q = alert::check(g);
     EXPECT_EQ(q.size(), 3u);
     EXPECT_EQ(q[0].path, "evidence");
