@@ -10,7 +10,7 @@ packages=(
     # core and adapters
     libboost-dev libboost-date-time-dev libboost-serialization-dev nlohmann-json3-dev
     # tests and benchmarks
-    libgtest-dev libgmock-dev libbenchmark-dev
+    libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev
     # storage backends (SQLite file, PostgreSQL client library and a server for the tests)
     libsqlite3-dev libsqlitecpp-dev sqlite3 libpq-dev libpqxx-dev postgresql
     # cryptography (audit hashing)

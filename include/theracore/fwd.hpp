@@ -42,4 +42,20 @@ class conflict;
 class access_denied;
 class storage_error;
 
+namespace outcomes {
+struct change_parameters;
+class observation_time;
+struct score_series;
+struct reliable_change;
+struct jacobson_truax_outcome;
+struct hageman_arrindell_outcome;
+struct talking_therapies_rule_set;
+struct cohort_summary;
+struct gas_goal;
+struct gas_result;
+struct trajectory;
+struct measurement_schedule;
+class alert;
+}  // namespace outcomes
+
 THERACORE_NAMESPACE_END

@@ -5,5 +5,6 @@
 #pragma once
 
 #include <theracore/model.hpp>
+#include <theracore/outcomes.hpp>
 #include <theracore/safety.hpp>
 #include <theracore/version.hpp>

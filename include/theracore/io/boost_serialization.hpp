@@ -14,4 +14,5 @@
 
 // One header per area; each declares serialize overloads and BOOST_CLASS_VERSIONs.
 #include <theracore/io/boost/model.hpp>
+#include <theracore/io/boost/outcomes.hpp>
 #include <theracore/io/boost/safety.hpp>

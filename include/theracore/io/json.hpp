@@ -13,4 +13,5 @@
 
 // One header per area; each registers its types with THERACORE_JSON_ADL.
 #include <theracore/io/json/model.hpp>
+#include <theracore/io/json/outcomes.hpp>
 #include <theracore/io/json/safety.hpp>

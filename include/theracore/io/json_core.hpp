@@ -356,18 +356,23 @@ void read(const json& j, T& out) {
         if (!j.is_number_integer()) {
             fail("expected an integer, got " + kind_of(j));
         }
+        // nlohmann keeps a non-negative integer parsed from text as unsigned and one built in
+        // memory as signed, so both representations are range-checked.
+        const bool too_big_unsigned =
+            j.is_number_unsigned() &&
+            j.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<T>::max());
         if constexpr (std::is_unsigned_v<T>) {
-            if (!j.is_number_unsigned() || j.get<std::uint64_t>() > std::numeric_limits<T>::max()) {
+            if (too_big_unsigned ||
+                (!j.is_number_unsigned() &&
+                 (j.get<long long>() < 0 || static_cast<std::uint64_t>(j.get<long long>()) >
+                                                std::numeric_limits<T>::max()))) {
                 fail("expected a non-negative integer up to " +
                      std::to_string(std::numeric_limits<T>::max()) + ", got " + kind_of(j));
             }
         } else {
-            const auto v = j.get<long long>();
-            // Text parses non-negative integers as unsigned: range-check those as unsigned.
-            if ((j.is_number_unsigned() &&
-                 j.get<std::uint64_t>() >
-                     static_cast<std::uint64_t>(std::numeric_limits<T>::max())) ||
-                v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
+            if (too_big_unsigned ||
+                (!j.is_number_unsigned() && (j.get<long long>() < std::numeric_limits<T>::min() ||
+                                             j.get<long long>() > std::numeric_limits<T>::max()))) {
                 fail("integer out of range: " + kind_of(j));
             }
         }

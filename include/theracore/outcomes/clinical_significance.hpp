@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// Clinically significant change (Jacobson & Truax 1991): the cut-off criteria a, b and c, and
+/// the four outcome categories recovered / improved / unchanged / deteriorated.
+///
+/// With M0, s0 the functional (non-clinical) norms and M1, s1 the dysfunctional (clinical)
+/// norms, for a lower-is-better instrument:
+///
+/// ```
+/// a = M1 − 2·s1                       beyond two SDs of the clinical mean
+/// b = M0 + 2·s0                       within two SDs of the functional mean
+/// c = (s0·M1 + s1·M0) / (s0 + s1)     where the two distributions meet
+/// ```
+///
+/// and for a higher-is-better one `a = M1 + 2·s1`, `b = M0 − 2·s0`, c unchanged
+/// (instruments.md §3.2; the R package clinicalsignificance computes the same). A criterion
+/// that falls outside the instrument's score range cannot be crossed, so it is reported as
+/// unusable instead of being used (the PCL-5 example of the verification notes gives a = −5.35
+/// on a 0–80 scale).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include <theracore/detail/describe.hpp>
+#include <theracore/detail/validation.hpp>
+#include <theracore/model/enum.hpp>
+#include <theracore/outcomes/detail/checks.hpp>
+#include <theracore/outcomes/parameters.hpp>
+#include <theracore/outcomes/reliable_change.hpp>
+#include <theracore/outcomes/series.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+namespace outcomes {
+
+/// Which cut-off decides "crossed into the functional range": Jacobson & Truax's a, b or c, or a
+/// published cut-off (PHQ-9 caseness 10, CORE-10 11).
+enum class cutoff_criterion { a, b, c, published };
+constexpr auto describe_enum(cutoff_criterion) {
+    using E = cutoff_criterion;
+    return enum_table<E, 4>{"cutoff_criterion",
+                            {{{E::a, "a"}, {E::b, "b"}, {E::c, "c"}, {E::published, "published"}}}};
+}
+
+/// One cut-off as computed or supplied, and whether it can be used.
+struct cutoff_estimate {
+    cutoff_criterion criterion{cutoff_criterion::c};
+    /// Absent when the norms it needs were not given.
+    std::optional<double> value;
+    /// Where a score exactly at `value` belongs. For a, b and c it is `clinical`: a score on the
+    /// cut-off has not crossed it.
+    cutoff_side at_value{cutoff_side::clinical};
+    bool usable = false;
+    /// Why it is unusable, or where it came from.
+    std::string note;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("criterion", s.criterion), field("value", s.value),
+                               field("at_value", s.at_value), field("usable", s.usable),
+                               field("note", s.note));
+    }
+};
+
+/// Criteria a, b and c for one parameter set.
+struct jacobson_truax_cutoffs {
+    cutoff_estimate a;
+    cutoff_estimate b;
+    cutoff_estimate c;
+    change_parameters parameters;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("a", s.a), field("b", s.b), field("c", s.c),
+                               field("parameters", s.parameters));
+    }
+};
+
+/// Jacobson & Truax's four outcome categories.
+enum class jacobson_truax_category { recovered, improved, unchanged, deteriorated };
+constexpr auto describe_enum(jacobson_truax_category) {
+    using E = jacobson_truax_category;
+    return enum_table<E, 4>{"jacobson_truax_category",
+                            {{{E::recovered, "recovered"},
+                              {E::improved, "improved"},
+                              {E::unchanged, "unchanged"},
+                              {E::deteriorated, "deteriorated"}}}};
+}
+
+/// A pre/post comparison classified by reliable change and a cut-off.
+struct jacobson_truax_outcome {
+    reliable_change change;
+    /// The criterion used, with its value and usability.
+    cutoff_estimate cutoff;
+    /// Sides of the cut-off; absent when the cut-off is unusable.
+    std::optional<bool> pre_clinical;
+    std::optional<bool> post_clinical;
+    /// - recovered: reliable improvement, and moved from the clinical to the functional side;
+    /// - improved: reliable improvement only (including a client who started functional);
+    /// - unchanged: no reliable change;
+    /// - deteriorated: reliable deterioration.
+    /// Absent only when the change is a reliable improvement and the cut-off is unusable, so
+    /// "recovered" and "improved" cannot be told apart.
+    std::optional<jacobson_truax_category> category;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("change", s.change), field("cutoff", s.cutoff),
+                               field("pre_clinical", s.pre_clinical),
+                               field("post_clinical", s.post_clinical),
+                               field("category", s.category));
+    }
+};
+
+namespace detail {
+
+/// The operator in the formula of a (`for_a`) or b: a = M1 − 2·s1 when lower is better.
+inline std::string sign_word(double sign, bool for_a) {
+    const bool minus = for_a ? sign > 0 : sign < 0;
+    return minus ? "−" : "+";
+}
+
+inline std::string range_text(const score_range& r) {
+    return number(r.min) + "–" + number(r.max);
+}
+
+/// Marks `e` usable unless its value lies outside `range`.
+inline void check_usable(cutoff_estimate& e, const std::optional<score_range>& range,
+                         const std::string& name) {
+    if (!e.value) {
+        return;
+    }
+    if (range && !contains(*range, *e.value)) {
+        e.usable = false;
+        e.note = name + " = " + number(*e.value) + " lies outside the score range " +
+                 range_text(*range) + ", so no score can cross it";
+        return;
+    }
+    e.usable = true;
+    if (!range) {
+        e.note += (e.note.empty() ? "" : "; ") +
+                  std::string("score range not given, so not checked against it");
+    }
+}
+
+inline jacobson_truax_cutoffs cutoffs_unchecked(const change_parameters& p) {
+    jacobson_truax_cutoffs out;
+    out.parameters = p;
+    out.a.criterion = cutoff_criterion::a;
+    out.b.criterion = cutoff_criterion::b;
+    out.c.criterion = cutoff_criterion::c;
+    const double sign = p.direction == score_direction::lower_is_better ? 1.0 : -1.0;
+    if (p.dysfunctional) {
+        out.a.value = p.dysfunctional->mean - sign * 2 * p.dysfunctional->sd;
+        out.a.note = "M1 " + sign_word(sign, true) + " 2·s1 (" + p.dysfunctional->source + ")";
+    } else {
+        out.a.note = "needs dysfunctional norms (M1, s1)";
+    }
+    if (p.functional) {
+        out.b.value = p.functional->mean + sign * 2 * p.functional->sd;
+        out.b.note = "M0 " + sign_word(sign, false) + " 2·s0 (" + p.functional->source + ")";
+    } else {
+        out.b.note = "needs functional norms (M0, s0)";
+    }
+    if (p.functional && p.dysfunctional) {
+        const auto& f = *p.functional;
+        const auto& d = *p.dysfunctional;
+        out.c.value = (f.sd * d.mean + d.sd * f.mean) / (f.sd + d.sd);
+        out.c.note = "(s0·M1 + s1·M0) / (s0 + s1)";
+    } else {
+        out.c.note = "needs functional and dysfunctional norms";
+    }
+    check_usable(out.a, p.range, "a");
+    check_usable(out.b, p.range, "b");
+    check_usable(out.c, p.range, "c");
+    return out;
+}
+
+}  // namespace detail
+
+/// Criteria a, b and c for `p`, each with its usability.
+/// @throws validation_error naming `parameters.…` when `p` is invalid.
+[[nodiscard]] inline jacobson_truax_cutoffs clinical_cutoffs(const change_parameters& p) {
+    detail::throw_if_invalid_argument("parameters", validate(p), "invalid change parameters");
+    return detail::cutoffs_unchecked(p);
+}
+
+namespace detail {
+
+inline cutoff_estimate select_cutoff(const change_parameters& p, cutoff_criterion criterion,
+                                     const std::optional<clinical_cutoff>& published) {
+    if (criterion == cutoff_criterion::published) {
+        cutoff_estimate e;
+        e.criterion = cutoff_criterion::published;
+        e.value = published->value;
+        e.at_value = published->at_value;
+        e.note = published->source;
+        check_usable(e, p.range, "the published cut-off");
+        return e;
+    }
+    const auto all = cutoffs_unchecked(p);
+    return criterion == cutoff_criterion::a   ? all.a
+           : criterion == cutoff_criterion::b ? all.b
+                                              : all.c;
+}
+
+inline jacobson_truax_outcome classify_outcome(const reliable_change& rc,
+                                               const cutoff_estimate& cutoff) {
+    jacobson_truax_outcome out;
+    out.change = rc;
+    out.cutoff = cutoff;
+    const auto d = rc.threshold.parameters.direction;
+    if (cutoff.usable && cutoff.value) {
+        const clinical_cutoff c{*cutoff.value, cutoff.at_value, {}};
+        out.pre_clinical = is_clinical(rc.pre, c, d);
+        out.post_clinical = is_clinical(rc.post, c, d);
+    }
+    switch (rc.kind) {
+        case change_kind::reliable_deterioration:
+            out.category = jacobson_truax_category::deteriorated;
+            break;
+        case change_kind::no_reliable_change:
+            out.category = jacobson_truax_category::unchanged;
+            break;
+        case change_kind::reliable_improvement:
+            if (out.pre_clinical && out.post_clinical) {
+                out.category = *out.pre_clinical && !*out.post_clinical
+                                   ? jacobson_truax_category::recovered
+                                   : jacobson_truax_category::improved;
+            }
+            break;
+    }
+    return out;
+}
+
+inline void check_published(problem_list& p, cutoff_criterion criterion,
+                            const std::optional<clinical_cutoff>& published) {
+    if (criterion == cutoff_criterion::published && !published) {
+        p.push_back({"published", "required when the criterion is \"published\""});
+    }
+    if (published) {
+        theracore::detail::append_prefixed(p, "published", validate(*published));
+    }
+}
+
+}  // namespace detail
+
+/// Reliable and clinically significant change from `pre` to `post`, judged against
+/// `criterion` (a, b, c from `p`'s norms, or the `published` cut-off).
+/// @throws validation_error naming the argument for everything `jacobson_truax_rci` rejects,
+/// and when `criterion` is `published` but no `published` cut-off is given.
+[[nodiscard]] inline jacobson_truax_outcome jacobson_truax(
+    const instrument_score& pre, const instrument_score& post, const change_parameters& p,
+    cutoff_criterion criterion, const std::optional<clinical_cutoff>& published = std::nullopt) {
+    auto problems = detail::check_pair(pre, post, p);
+    detail::check_published(problems, criterion, published);
+    throw_if_invalid(problems, "invalid clinical significance input");
+    const auto rc = detail::rci_unchecked(pre.value, post.value, detail::threshold_unchecked(p));
+    return detail::classify_outcome(rc, detail::select_cutoff(p, criterion, published));
+}
+
+}  // namespace outcomes
+THERACORE_NAMESPACE_END

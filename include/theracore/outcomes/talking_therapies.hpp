@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// NHS Talking Therapies (formerly IAPT) outcome conventions: rule-based, not formula-based
+/// (instruments.md §3.4). Each rule set is data: a name, the instrument, its caseness threshold
+/// and the number of points that counts as reliable change. The built-in sets are
+///
+/// | name                          | instrument | case when | reliable change |
+/// |-------------------------------|------------|-----------|-----------------|
+/// | `nhs_talking_therapies.phq9`  | `phq9`     | ≥ 10      | ≥ 6 points      |
+/// | `nhs_talking_therapies.gad7`  | `gad7`     | ≥ 8       | ≥ 4 points      |
+///
+/// and callers may define their own (a service's local measures) with the same type.
+///
+/// Per measure: reliable improvement = a change of at least `reliable_change` points in the
+/// better direction; reliable deterioration = the same in the worse direction; recovery = a case
+/// at the start and not a case at the end; reliable recovery = recovery and reliable
+/// improvement. NHS Digital's headline figures combine PHQ-9 with an anxiety measure per
+/// referral; that combination is not implemented here (see docs/outcomes.md).
+#pragma once
+
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include <theracore/detail/describe.hpp>
+#include <theracore/detail/validation.hpp>
+#include <theracore/error.hpp>
+#include <theracore/outcomes/detail/checks.hpp>
+#include <theracore/outcomes/parameters.hpp>
+#include <theracore/outcomes/series.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+namespace outcomes {
+
+/// A named rule set for one instrument.
+struct talking_therapies_rule_set {
+    std::string name;
+    std::string instrument_id;
+    score_direction direction{score_direction::lower_is_better};
+    /// A score at or beyond this on the worse side is a case (PHQ-9: 10 or more).
+    double caseness = 0;
+    /// A change of at least this many points is reliable, either way (PHQ-9: 6).
+    double reliable_change = 0;
+    std::string source;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("name", s.name), field("instrument_id", s.instrument_id),
+                               field("direction", s.direction), field("caseness", s.caseness),
+                               field("reliable_change", s.reliable_change),
+                               field("source", s.source));
+    }
+};
+
+[[nodiscard]] inline problem_list validate(const talking_therapies_rule_set& r) {
+    problem_list p;
+    theracore::detail::require_nonempty(p, "name", r.name);
+    theracore::detail::require_nonempty(p, "instrument_id", r.instrument_id);
+    detail::require_finite(p, "caseness", r.caseness);
+    if (!std::isfinite(r.reliable_change) || r.reliable_change <= 0) {
+        p.push_back({"reliable_change", "must be a positive number of points, got " +
+                                            detail::number(r.reliable_change)});
+    }
+    return p;
+}
+
+/// The built-in NHS Talking Therapies rule sets (PHQ-9 and GAD-7). Thread-safe.
+[[nodiscard]] inline const std::vector<talking_therapies_rule_set>& talking_therapies_rule_sets() {
+    static const std::vector<talking_therapies_rule_set> sets{
+        {"nhs_talking_therapies.phq9", "phq9", score_direction::lower_is_better, 10, 6,
+         "NHS Talking Therapies (IAPT) conventions: PHQ-9 caseness >= 10, reliable change >= 6 "
+         "points (NHS Digital 2016; instruments.md §2.1, §3.4)"},
+        {"nhs_talking_therapies.gad7", "gad7", score_direction::lower_is_better, 8, 4,
+         "NHS Talking Therapies (IAPT) conventions: GAD-7 caseness >= 8, reliable change >= 4 "
+         "points (NHS Digital 2016; instruments.md §2.3, §3.4)"},
+    };
+    return sets;
+}
+
+/// The built-in rule set called `name`. @throws not_found naming it and the known names.
+[[nodiscard]] inline const talking_therapies_rule_set& talking_therapies_rule_set_named(
+    std::string_view name) {
+    std::string known;
+    for (const auto& r : talking_therapies_rule_sets()) {
+        if (r.name == name) {
+            return r;
+        }
+        known += (known.empty() ? "" : ", ") + r.name;
+    }
+    throw not_found("no NHS Talking Therapies rule set \"" + std::string(name) +
+                    "\" (known: " + known + ")");
+}
+
+/// One measure's pre/post outcome under a rule set.
+struct talking_therapies_outcome {
+    std::string rule_set;
+    std::string instrument_id;
+    double pre = 0;
+    double post = 0;
+    bool case_at_start = false;
+    bool case_at_end = false;
+    bool reliable_improvement = false;
+    bool reliable_deterioration = false;
+    /// A case at the start and not a case at the end.
+    bool recovered = false;
+    /// Recovered and reliably improved.
+    bool reliable_recovery = false;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(
+            field("rule_set", s.rule_set), field("instrument_id", s.instrument_id),
+            field("pre", s.pre), field("post", s.post), field("case_at_start", s.case_at_start),
+            field("case_at_end", s.case_at_end),
+            field("reliable_improvement", s.reliable_improvement),
+            field("reliable_deterioration", s.reliable_deterioration),
+            field("recovered", s.recovered), field("reliable_recovery", s.reliable_recovery));
+    }
+};
+
+/// True when `score` is a case under `r`.
+[[nodiscard]] inline bool is_case(const talking_therapies_rule_set& r, double score) noexcept {
+    return r.direction == score_direction::lower_is_better ? score >= r.caseness
+                                                           : score <= r.caseness;
+}
+
+/// The outcome of `pre` → `post` under `rules`.
+/// @throws validation_error naming the argument: an invalid rule set, non-finite scores, pre
+/// and post from different instruments or versions, or scores from another instrument than the
+/// rule set's.
+[[nodiscard]] inline talking_therapies_outcome talking_therapies(
+    const instrument_score& pre, const instrument_score& post,
+    const talking_therapies_rule_set& rules) {
+    problem_list p;
+    theracore::detail::append_prefixed(p, "rules", validate(rules));
+    theracore::detail::append_prefixed(p, "pre", validate(pre));
+    theracore::detail::append_prefixed(p, "post", validate(post));
+    if (pre.instrument_id != post.instrument_id) {
+        p.push_back({"post.instrument_id", "pre is from \"" + pre.instrument_id +
+                                               "\" but post from \"" + post.instrument_id +
+                                               "\"; both must come from the same instrument"});
+    } else if (pre.instrument_version != post.instrument_version) {
+        p.push_back({"post.instrument_version", "pre is from version \"" + pre.instrument_version +
+                                                    "\" but post from \"" +
+                                                    post.instrument_version + "\""});
+    }
+    if (!rules.instrument_id.empty() && pre.instrument_id != rules.instrument_id) {
+        p.push_back({"rules.instrument_id",
+                     "rule set \"" + rules.name + "\" is for \"" + rules.instrument_id +
+                         "\" but the scores are from \"" + pre.instrument_id + "\""});
+    }
+    throw_if_invalid(p, "invalid NHS Talking Therapies input");
+
+    talking_therapies_outcome out;
+    out.rule_set = rules.name;
+    out.instrument_id = rules.instrument_id;
+    out.pre = pre.value;
+    out.post = post.value;
+    out.case_at_start = is_case(rules, pre.value);
+    out.case_at_end = is_case(rules, post.value);
+    const double gain = rules.direction == score_direction::lower_is_better
+                            ? pre.value - post.value
+                            : post.value - pre.value;
+    out.reliable_improvement = gain >= rules.reliable_change;
+    out.reliable_deterioration = -gain >= rules.reliable_change;
+    out.recovered = out.case_at_start && !out.case_at_end;
+    out.reliable_recovery = out.recovered && out.reliable_improvement;
+    return out;
+}
+
+}  // namespace outcomes
+THERACORE_NAMESPACE_END
