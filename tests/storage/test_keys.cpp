@@ -37,8 +37,9 @@ void expect_order_preserved(const std::vector<typename key_codec<V>::input_type>
 
 }  // namespace
 
-TEST(FoldCase, FoldsLatinGreekCyrillicArmenianGeorgianAndFullwidth) {
+TEST(FoldCase, FoldsEveryCasedScript) {
     // Expected values: Unicode CaseFolding.txt (status C and S).
+    EXPECT_STREQ(storage::detail::case_folding_unicode_version, "15.0.0");
     EXPECT_EQ(fold_case("ZOË Ñúñez"), "zoë ñúñez");
     EXPECT_EQ(fold_case("ÀÉÎÕÜÞ µ"), "àéîõüþ μ");
     EXPECT_EQ(fold_case("ŁĄĆČĎĘĞŊŒŠŸŹŽ ſ"), "łąćčďęğŋœšÿźž s");
@@ -49,6 +50,8 @@ TEST(FoldCase, FoldsLatinGreekCyrillicArmenianGeorgianAndFullwidth) {
     EXPECT_EQ(fold_case("ႠႡ"), "ⴀⴁ");
     EXPECT_EQ(fold_case("ẠỄ ẞ"), "ạễ ß");
     EXPECT_EQ(fold_case("ＡＢＣ"), "ａｂｃ");
+    EXPECT_EQ(fold_case("ƁƊƐƳ ƆKÚ"), "ɓɗɛƴ ɔkú");      // Hausa, Fula, Yoruba names
+    EXPECT_EQ(fold_case("\U00010400"), "\U00010428");  // Deseret: beyond the BMP
 }
 
 TEST(FoldCase, LeavesUncasedTextAndIllFormedBytesAlone) {

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,7 @@
 #include <theracore/model/enum.hpp>
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
+#include <theracore/storage/detail/case_folding.hpp>
 #include <theracore/storage/record.hpp>
 
 THERACORE_NAMESPACE_BEGIN
@@ -117,141 +119,30 @@ inline void utf8_append(std::string& out, char32_t cp) {
     return true;
 }
 
-constexpr bool in(char32_t c, char32_t lo, char32_t hi) noexcept {
-    return c >= lo && c <= hi;
-}
-/// In blocks where capital and small letters alternate, the capital is the even code point...
-constexpr char32_t even_upper(char32_t c) noexcept {
-    return c % 2 == 0 ? c + 1 : c;
-}
-/// ...or the odd one.
-constexpr char32_t odd_upper(char32_t c) noexcept {
-    return c % 2 == 1 ? c + 1 : c;
-}
-
-/// Unicode simple case folding (CaseFolding.txt, status C and S) for the cased scripts a
-/// client's name is written in: Latin (Basic, Latin-1, Extended-A, Extended-B in part, Extended
-/// Additional), Greek and Coptic, Cyrillic (with Supplement), Armenian, Georgian and fullwidth
-/// Latin. Other code points are returned unchanged.
+/// Unicode simple case folding (CaseFolding.txt, status C and S) of one code point, from the
+/// generated table in `detail/case_folding.hpp`.
 constexpr char32_t simple_fold(char32_t c) noexcept {
-    if (c < 0x80) {
-        return in(c, 'A', 'Z') ? c + 32 : c;
+    const fold_run* lo = std::begin(case_folding_runs);
+    const fold_run* hi = std::end(case_folding_runs);
+    while (hi - lo > 1) {  // the last run starting at or before c
+        const fold_run* mid = lo + (hi - lo) / 2;
+        (mid->first <= c ? lo : hi) = mid;
     }
-    if (c < 0x100) {
-        if (c == 0xB5) {
-            return 0x3BC;  // MICRO SIGN -> GREEK SMALL LETTER MU
-        }
-        return in(c, 0xC0, 0xDE) && c != 0xD7 ? c + 32 : c;
-    }
-    if (c < 0x180) {
-        if (in(c, 0x100, 0x12F) || in(c, 0x132, 0x137) || in(c, 0x14A, 0x177)) {
-            return even_upper(c);
-        }
-        if (in(c, 0x139, 0x148) || in(c, 0x179, 0x17E)) {
-            return odd_upper(c);
-        }
-        if (c == 0x178) {
-            return 0xFF;
-        }
-        if (c == 0x17F) {
-            return 's';  // LATIN SMALL LETTER LONG S
-        }
-        return c;  // U+0130 (dotted capital I) has only a full/Turkic folding
-    }
-    if (c < 0x250) {
-        switch (c) {
-            case 0x1C4:
-            case 0x1C5:
-                return 0x1C6;
-            case 0x1C7:
-            case 0x1C8:
-                return 0x1C9;
-            case 0x1CA:
-            case 0x1CB:
-                return 0x1CC;
-            case 0x1F1:
-            case 0x1F2:
-                return 0x1F3;
-            case 0x1F4:
-                return 0x1F5;
-            default:
-                break;
-        }
-        if (in(c, 0x1CD, 0x1DC)) {
-            return odd_upper(c);
-        }
-        if (in(c, 0x1DE, 0x1EF) || in(c, 0x1F8, 0x21F) || in(c, 0x222, 0x233) ||
-            in(c, 0x246, 0x24F)) {
-            return even_upper(c);
-        }
+    if (c < lo->first || c > lo->last || (c - lo->first) % lo->stride != 0) {
         return c;
     }
-    if (in(c, 0x370, 0x3FF)) {  // Greek and Coptic
-        if (c == 0x386) {
-            return 0x3AC;
-        }
-        if (in(c, 0x388, 0x38A)) {
-            return c + 37;
-        }
-        if (c == 0x38C) {
-            return 0x3CC;
-        }
-        if (in(c, 0x38E, 0x38F)) {
-            return c + 63;
-        }
-        if (in(c, 0x391, 0x3A1) || in(c, 0x3A3, 0x3AB)) {
-            return c + 32;
-        }
-        if (c == 0x3C2) {
-            return 0x3C3;  // final sigma folds to sigma
-        }
-        if (in(c, 0x3D8, 0x3EF)) {
-            return even_upper(c);
-        }
-        return c;
-    }
-    if (in(c, 0x400, 0x52F)) {  // Cyrillic and Cyrillic Supplement
-        if (in(c, 0x400, 0x40F)) {
-            return c + 80;
-        }
-        if (in(c, 0x410, 0x42F)) {
-            return c + 32;
-        }
-        if (in(c, 0x460, 0x481) || in(c, 0x48A, 0x4BF) || in(c, 0x4D0, 0x52F)) {
-            return even_upper(c);
-        }
-        if (c == 0x4C0) {
-            return 0x4CF;
-        }
-        if (in(c, 0x4C1, 0x4CE)) {
-            return odd_upper(c);
-        }
-        return c;
-    }
-    if (in(c, 0x531, 0x556)) {  // Armenian
-        return c + 48;
-    }
-    if (in(c, 0x10A0, 0x10C5) || c == 0x10C7 || c == 0x10CD) {  // Georgian Asomtavruli
-        return c + 0x2D00 - 0x10A0;
-    }
-    if (in(c, 0x1E00, 0x1E95) || in(c, 0x1EA0, 0x1EFF)) {  // Latin Extended Additional
-        return even_upper(c);
-    }
-    if (c == 0x1E9E) {
-        return 0xDF;  // LATIN CAPITAL LETTER SHARP S
-    }
-    if (in(c, 0xFF21, 0xFF3A)) {  // fullwidth Latin capitals
-        return c + 32;
-    }
-    return c;
+    return static_cast<char32_t>(static_cast<long>(c) + lo->delta);
 }
 
 }  // namespace detail
 
-/// `text` with Unicode simple case folding applied (see `detail::simple_fold` for the scripts
-/// covered), for case-insensitive matching: `fold_case("ZOË Ñúñez") == fold_case("zoë ÑÚÑEZ")`.
-/// Text is not normalized: a name typed with a combining accent (NFD) and one typed with a
-/// precomposed letter (NFC) stay different. Ill-formed UTF-8 bytes are kept as they are.
+/// `text` with Unicode simple case folding applied (every script with case: Latin, Greek,
+/// Cyrillic, Armenian, Georgian, Cherokee, Deseret, …; the table is generated from the Unicode
+/// Character Database), for case-insensitive matching:
+/// `fold_case("ZOË Ñúñez") == fold_case("zoë ÑÚÑEZ")`. Simple folding maps one code point to
+/// one (`ß` stays `ß`, it does not become `ss`). Text is not normalized: a name typed with a
+/// combining accent (NFD) and one typed with a precomposed letter (NFC) stay different. Ill-formed
+/// UTF-8 bytes are kept as they are.
 [[nodiscard]] inline std::string fold_case(std::string_view text) {
     std::string out;
     out.reserve(text.size());
