@@ -32,4 +32,12 @@ class conflict;
 class access_denied;
 class storage_error;
 
+namespace storage {
+struct actor;
+class store;
+class transaction;
+template <class T>
+struct record_traits;
+}  // namespace storage
+
 THERACORE_NAMESPACE_END

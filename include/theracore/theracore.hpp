@@ -5,4 +5,5 @@
 #pragma once
 
 #include <theracore/model.hpp>
+#include <theracore/storage/memory.hpp>
 #include <theracore/version.hpp>
