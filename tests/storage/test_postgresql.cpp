@@ -184,6 +184,13 @@ TEST_F(PostgresStore, ALostConnectionFailsItsTransactionAndIsReplaced) {
         }
         EXPECT_FALSE(tx.active());
     }
+    {
+        auto tx = db->begin(ada, access_mode::read_only);
+        EXPECT_EQ(tx.get<client>(client_id("c-zoe")).value, t::full_client());
+    }
+    // Closed by the server while idle in the pool: the next begin takes a fresh connection.
+    t::pg_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
+               app + "'");
     auto tx = db->begin(ada, access_mode::read_only);
     EXPECT_EQ(tx.get<client>(client_id("c-zoe")).value, t::full_client());
 }

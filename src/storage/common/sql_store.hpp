@@ -284,9 +284,20 @@ class sql_store : public store {
     [[nodiscard]] const dialect& sql_dialect() const noexcept { return d_; }
 
     std::unique_ptr<transaction_state> do_begin(access_mode mode) override {
-        auto lease = pool_->acquire();
-        lease->begin(mode);
-        return std::make_unique<state>(std::move(lease));
+        for (int attempt = 0;; ++attempt) {
+            auto lease = pool_->acquire();
+            try {
+                lease->begin(mode);
+                return std::make_unique<state>(std::move(lease));
+            } catch (const storage_error& e) {
+                // A pooled connection the server closed while it sat idle (a restart, an idle
+                // timeout) fails at BEGIN, which has no effect: it is discarded on release and
+                // one fresh connection is tried.
+                if (attempt > 0 || e.category() != storage_errc::unavailable || lease->healthy()) {
+                    throw;
+                }
+            }
+        }
     }
 
     void do_commit(transaction_state& tx) override { conn(tx).commit(); }
