@@ -84,7 +84,8 @@ template <class Record>
 struct record_traits;
 
 /// A typed query over records of type `Record`. Every method returns `*this` for chaining and
-/// accepts only `Record`'s own columns with their own value types.
+/// accepts only `Record`'s own columns with their own value types. The condition methods throw
+/// `validation_error` for a value that cannot be indexed (NaN, a special date or time).
 template <class Record>
 class query {
   public:
