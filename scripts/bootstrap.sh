@@ -13,6 +13,8 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev
     # storage backends (SQLite file, PostgreSQL client library and a server for the tests)
     libsqlite3-dev libsqlitecpp-dev sqlite3 libpq-dev libpqxx-dev postgresql
+    # Unicode Character Database (storage's case-folding table is generated from it)
+    unicode-data
     # cryptography (audit hashing)
     libssl-dev
     # Python bindings and the researchers' stack, all from Debian (PyPI is not used)

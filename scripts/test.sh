@@ -8,11 +8,32 @@
 #   3. sanitizer build (ASan + UBSan, tests as C++17): the whole ctest suite again (without the
 #      Python module: an ASan-instrumented extension cannot load into an uninstrumented
 #      interpreter).
+# The storage tests run against a throw-away PostgreSQL server (scripts/postgres-test-server.sh)
+# started here and stopped on exit. Without one, its tests report themselves skipped; under
+# CI=true that — or any skipped test — fails the run.
 # CI runs exactly this (.ci/run). THERACORE_SKIP_SANITIZE=1 skips step 3 locally; it is
 # ignored when CI=true.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$repo_root"
+
+# Runs ctest in <build dir> with [args…]; under CI=true, fails when a test was skipped.
+run_ctest() {
+    local dir="$1"
+    shift
+    local log
+    log="$(mktemp)"
+    (cd "$dir" && ctest "$@") 2>&1 | tee "$log"
+    if grep -q '(Skipped)' "$log"; then
+        if [[ "${CI:-}" == true ]]; then
+            echo "test.sh: tests were skipped under CI (above); the PostgreSQL server must run" >&2
+            rm -f "$log"
+            exit 1
+        fi
+        echo "test.sh: note: some tests were skipped (above)" >&2
+    fi
+    rm -f "$log"
+}
 
 step "bootstrap (apt-get install of missing Debian packages)"
 ./scripts/bootstrap.sh
@@ -24,8 +45,22 @@ step "build (C++20 tests, warnings as errors, Python module)"
 configure_and_build build/test -DTHERACORE_WERROR=ON -DTHERACORE_TEST_CXX_STANDARD=20 \
     -DTHERACORE_BUILD_PYTHON=ON
 
+step "PostgreSQL test server (a throw-away cluster for the storage tests)"
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/theracore-pg.XXXXXX")"
+stop_postgres() { "$repo_root/scripts/postgres-test-server.sh" stop "$pg_dir" || true; }
+trap stop_postgres EXIT
+if ./scripts/postgres-test-server.sh start "$pg_dir"; then
+    THERACORE_TEST_POSTGRES_DSN="$(cat "$pg_dir/dsn")"
+    export THERACORE_TEST_POSTGRES_DSN
+elif [[ "${CI:-}" == true ]]; then
+    echo "test.sh: cannot start PostgreSQL, and CI must run its tests" >&2
+    exit 1
+else
+    echo "test.sh: no PostgreSQL server: its tests will report themselves skipped" >&2
+fi
+
 step "ctest: unit and compile-fail tests"
-(cd build/test && ctest -j "$jobs" --output-on-failure -LE package)
+run_ctest build/test -j "$jobs" --output-on-failure -LE package
 
 step "pytest (Debian's python3, warnings as errors)"
 PYTHONPATH="$repo_root/build/test/python" "$debian_python" -m pytest -p no:cacheprovider
@@ -41,8 +76,8 @@ else
         -DTHERACORE_TEST_CXX_STANDARD=17 -DTHERACORE_SANITIZE=address,undefined \
         -DTHERACORE_BUILD_PYTHON=OFF
     step "ctest under sanitizers"
-    (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest -j "$jobs" --output-on-failure)
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_ctest build/sanitize -j "$jobs" --output-on-failure
 fi
 
 step "all tests passed"

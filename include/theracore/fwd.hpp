@@ -57,5 +57,12 @@ struct trajectory;
 struct measurement_schedule;
 class alert;
 }  // namespace outcomes
+namespace storage {
+struct actor;
+class store;
+class transaction;
+template <class T>
+struct record_traits;
+}  // namespace storage
 
 THERACORE_NAMESPACE_END

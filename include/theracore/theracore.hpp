@@ -7,4 +7,5 @@
 #include <theracore/model.hpp>
 #include <theracore/outcomes.hpp>
 #include <theracore/safety.hpp>
+#include <theracore/storage/memory.hpp>
 #include <theracore/version.hpp>

@@ -24,6 +24,9 @@ if(MODE STREQUAL "find_package")
     run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --config "${CONFIG}")
     run("${WORK_DIR}/build/consumer")
     run("${WORK_DIR}/build/consumer_core_only")
+    if(EXISTS "${WORK_DIR}/build/consumer_storage")
+        run("${WORK_DIR}/build/consumer_storage")
+    endif()
 
     # pkg-config: the .pc file must give flags that compile and link the same program.
     find_program(PKG_CONFIG pkg-config)
