@@ -23,6 +23,20 @@ struct participant;
 struct presenting_problem;
 class care_episode;
 struct intake;
+struct administration;
+
+namespace instruments {
+struct instrument_definition;
+class instrument;
+class scoring_plan;
+struct score_options;
+class answer;
+struct responses;
+struct score_result;
+class batch_view;
+struct batch_result;
+class catalog;
+}  // namespace instruments
 
 class error;
 class validation_error;

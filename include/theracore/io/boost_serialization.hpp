@@ -13,4 +13,5 @@
 #pragma once
 
 // One header per area; each declares serialize overloads and BOOST_CLASS_VERSIONs.
+#include <theracore/io/boost/instruments.hpp>
 #include <theracore/io/boost/model.hpp>

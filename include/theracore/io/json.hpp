@@ -12,4 +12,5 @@
 #pragma once
 
 // One header per area; each registers its types with THERACORE_JSON_ADL.
+#include <theracore/io/json/instruments.hpp>
 #include <theracore/io/json/model.hpp>

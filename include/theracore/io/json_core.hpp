@@ -362,9 +362,14 @@ void read(const json& j, T& out) {
                      std::to_string(std::numeric_limits<T>::max()) + ", got " + kind_of(j));
             }
         } else {
-            const auto v = j.get<long long>();
-            if (j.is_number_unsigned() || v < std::numeric_limits<T>::min() ||
-                v > std::numeric_limits<T>::max()) {
+            // nlohmann keeps non-negative integers as unsigned: compare them as such.
+            const bool out_of_range =
+                j.is_number_unsigned()
+                    ? j.get<std::uint64_t>() >
+                          static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                    : j.get<long long>() < std::numeric_limits<T>::min() ||
+                          j.get<long long>() > std::numeric_limits<T>::max();
+            if (out_of_range) {
                 fail("integer out of range: " + kind_of(j));
             }
         }
