@@ -385,8 +385,8 @@ inline score_result build_result(const instrument& inst, const plan& p, const ba
             take(*i, a);
         }
     }
-    throw_if_invalid(problems, "invalid responses to " + d.id);
-
+    // Invalid answers stay missing here so that the skip rules below are judged exactly as the
+    // batch kernel judges them, and every problem is reported at once.
     std::vector<column_view> cols(k);
     for (std::size_t i = 0; i < k; ++i) {
         cols[i] = {&row[i], element_type::f64, 0};
