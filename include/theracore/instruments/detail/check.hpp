@@ -172,6 +172,7 @@ struct scale_range {
     double hi = 0;
     bool bounded = false;
     bool integer = false;
+    bool known = true;  ///< false when an item or response scale is unknown (reported elsewhere)
 };
 
 inline scale_range range_of(const instrument_definition& d, const scale& s) {
@@ -188,6 +189,7 @@ inline scale_range range_of(const instrument_definition& d, const scale& s) {
                   : find_response_scale(d, d.items[static_cast<std::size_t>(i)].response_scale);
         if (!rs) {
             r.bounded = false;
+            r.known = false;
             continue;
         }
         const auto v = values_of(*rs);
@@ -487,7 +489,7 @@ class checker {
                 check_missing_rule(path + ".missing", s, *s.missing);
             }
             const auto range = range_of(d_, s);
-            if (!range.bounded && (!s.band_sets.empty() || !s.cut_offs.empty())) {
+            if (range.known && !range.bounded && (!s.band_sets.empty() || !s.cut_offs.empty())) {
                 add(path, "bands and cut-offs need every item to have a bounded response scale");
             }
             check_unique(path + ".band_sets", s.band_sets,
@@ -577,7 +579,9 @@ class checker {
                 continue;
             }
             const auto& prev = bs.bands[k - 1];
-            if (b.min <= prev.max) {
+            // Integer scales: inclusive bounds, the next band starts at max + 1. Other scales: a
+            // band's max is the next band's min, and that boundary belongs to the higher band.
+            if (range.integer ? b.min <= prev.max : b.min < prev.max) {
                 add(bpath, "band " + band_text(b) + " overlaps the band before it (" +
                                band_text(prev) + ")");
             } else if (range.integer ? b.min != prev.max + 1 : b.min != prev.max) {
@@ -600,9 +604,6 @@ class checker {
         }
     }
 
-    // Non-integer scales (mean scoring): a band's max is the next band's min, and the shared
-    // boundary belongs to the higher band. That is why the overlap test above is `<=` only for
-    // integer scales.
     void check_cut_off(const std::string& path, const scale& s, const cut_off& c,
                        const scale_range& range) {
         check_id(path + ".id", c.id);
