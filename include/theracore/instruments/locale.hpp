@@ -41,14 +41,6 @@ struct locale_choice {
 };
 
 namespace detail {
-inline std::string lower_ascii(std::string s) {
-    for (auto& c : s) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return s;
-}
 inline std::string primary_subtag(const std::string& tag) {
     return tag.substr(0, tag.find('-'));
 }

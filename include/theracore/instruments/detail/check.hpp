@@ -37,6 +37,16 @@ inline std::string at(const std::string& key, std::size_t i) {
     return key + "[" + std::to_string(i) + "]";
 }
 
+/// `s` with ASCII letters lowercased (BCP-47 tags compare case-insensitively).
+inline std::string lower_ascii(std::string s) {
+    for (auto& c : s) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return s;
+}
+
 /// Lowercase ASCII letters, digits and `_`, starting with a letter.
 inline bool valid_id(const std::string& s) {
     if (s.empty() || s.front() < 'a' || s.front() > 'z') {
@@ -793,7 +803,7 @@ class checker {
             const auto path = at("locales", i);
             if (!valid_language_tag(l.tag)) {
                 add(path + ".tag", "\"" + l.tag + "\" is not a BCP-47 language tag");
-            } else if (!tags.insert(lower(l.tag)).second) {
+            } else if (!tags.insert(lower_ascii(l.tag)).second) {
                 add(path + ".tag", "duplicate locale \"" + l.tag + "\"");
             }
             require_text(path + ".source", l.source);
@@ -828,18 +838,9 @@ class checker {
                 require_text(opath + ".label", o.label);
             }
         }
-        if (!d_.default_locale.empty() && tags.count(lower(d_.default_locale)) == 0) {
+        if (!d_.default_locale.empty() && tags.count(lower_ascii(d_.default_locale)) == 0) {
             add("default_locale", "\"" + d_.default_locale + "\" is not one of the locales");
         }
-    }
-
-    static std::string lower(std::string s) {
-        for (auto& c : s) {
-            if (c >= 'A' && c <= 'Z') {
-                c = static_cast<char>(c - 'A' + 'a');
-            }
-        }
-        return s;
     }
 
     const instrument_definition& d_;
