@@ -21,6 +21,8 @@ packages=(
     python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-matplotlib
     python3-pytest python3-nbclient python3-nbformat python3-ipykernel python3-dask
     python3-distributed python3-setuptools python3-pip python3-venv python3-lxml python3-mypy
+    # JSON Schema check of the instrument definitions (tests/instruments/check_schema.py)
+    python3-jsonschema
 )
 
 # One dpkg query for all; packages dpkg has never heard of are simply absent from its answer.

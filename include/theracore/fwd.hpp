@@ -33,6 +33,20 @@ struct disclosure_record;
 struct cultural_formulation;
 struct ce_activity;
 struct ce_rule_set;
+struct administration;
+
+namespace instruments {
+struct instrument_definition;
+class instrument;
+class scoring_plan;
+struct score_options;
+class answer;
+struct responses;
+struct score_result;
+class batch_view;
+struct batch_result;
+class catalog;
+}  // namespace instruments
 
 class error;
 class validation_error;

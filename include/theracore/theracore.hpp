@@ -4,7 +4,9 @@
 /// `theracore/io/json.hpp` (nlohmann/json) and `theracore/io/boost_serialization.hpp`.
 #pragma once
 
+#include <theracore/instruments.hpp>
 #include <theracore/model.hpp>
+#include <theracore/model/administration.hpp>
 #include <theracore/outcomes.hpp>
 #include <theracore/safety.hpp>
 #include <theracore/storage/memory.hpp>

@@ -1,0 +1,885 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// The compiled scoring plan and the one scoring kernel. A definition is compiled once into
+/// flat arrays of item indices and numbers; the kernel scores rows in blocks: per item column
+/// a tight loop that checks and keys the answers of a block of rows, then per scale a loop
+/// that sums them, then a short per-row pass for missing-data rules, bands, cut-offs, flags and
+/// derived rules. `score()` runs the same kernel on a one-row view, so single and batch
+/// scoring give the same numbers by construction.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <theracore/instruments/batch_view.hpp>
+#include <theracore/instruments/definition.hpp>
+#include <theracore/instruments/detail/check.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+namespace instruments {
+namespace detail {
+
+/// State of one answer in the kernel. `answered` and `skipped` carry a scored value.
+enum item_state : std::uint8_t {
+    st_answered = 0,
+    st_skipped = 1,  ///< not asked by a skip rule; scores the rule's value
+    st_missing = 2,
+    st_not_applicable = 3,
+    st_invalid = 4,
+};
+
+/// Three-valued truth for rules evaluated with missing answers.
+enum class tri : std::uint8_t { no, yes, unknown };
+
+struct item_plan {
+    // Accepted answers.
+    bool is_range = false;
+    bool range_integer = true;
+    double lo = 0, hi = 0;
+    bool use_mask = false;  // integer options within 64 consecutive values
+    double mask_base = 0;
+    std::uint64_t mask = 0;
+    std::vector<double> options;  // sorted, when not use_mask
+    bool has_na = false;
+    double na = 0;
+    // scored = offset + sign * answer
+    double offset = 0;
+    double sign = 1;
+    // Bounds of the scored value, for rules evaluated with this item missing.
+    double smin = 0, smax = 0;
+    bool counted = false;  // used by some scale, flag or rule
+
+    [[nodiscard]] bool allowed(double v) const noexcept {
+        if (is_range) {
+            return std::isfinite(v) && v >= lo && v <= hi && (!range_integer || std::floor(v) == v);
+        }
+        if (use_mask) {
+            const double d = v - mask_base;
+            if (!(d >= 0 && d < 64) || std::floor(d) != d) {
+                return false;
+            }
+            return ((mask >> static_cast<unsigned>(d)) & 1U) != 0;
+        }
+        return std::binary_search(options.begin(), options.end(), v);
+    }
+};
+
+struct condition_plan {
+    std::vector<std::uint32_t> items;
+    condition_match match = condition_match::any;
+    comparison test = comparison::at_least;
+    double value = 0;
+};
+
+struct skip_plan {
+    condition_plan when;
+    std::vector<std::uint32_t> skip;
+    bool not_applicable = false;
+    double score_as = 0;
+};
+
+struct cut_plan {
+    comparison test = comparison::at_least;
+    double threshold = 0;
+    unsigned bit = 0;
+};
+
+struct scale_plan {
+    std::vector<std::uint32_t> items;
+    bool mean = false;
+    double multiplier = 1;
+    bool has_rule = false;
+    int max_missing = 0;
+    std::vector<std::uint32_t> required;
+    rounding_rule rounding = rounding_rule::none;
+    std::vector<double> band_mins;  // of the band set reported; empty for none
+    std::size_t band_set = 0;
+    std::vector<cut_plan> cuts;
+};
+
+struct count_term_plan {
+    std::vector<std::uint32_t> items;
+    comparison test = comparison::at_least;
+    double value = 0;
+};
+
+struct criterion_plan {
+    std::vector<count_term_plan> terms;
+    int at_least = 0;
+    int at_most = -1;  // -1: none
+};
+
+struct trigger_plan {
+    int level = 0;
+    condition_plan when;
+};
+
+struct derived_plan {
+    bool triage = false;
+    std::vector<criterion_plan> criteria;
+    std::vector<trigger_plan> triggers;
+};
+
+struct flag_plan {
+    std::vector<condition_plan> any_of;
+};
+
+/// Everything the kernel reads, in flat arrays.
+struct plan {
+    std::vector<item_plan> items;
+    std::vector<std::string> item_ids;
+    std::size_t required_columns = 0;
+    std::vector<skip_plan> skips;
+    std::vector<scale_plan> scales;
+    std::vector<std::string> scale_ids;
+    std::vector<flag_plan> flags;
+    std::vector<std::string> flag_ids;
+    std::vector<std::string> cut_off_ids;
+    std::vector<derived_plan> derived;
+    std::vector<std::string> derived_ids;
+    score_options options;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+inline std::uint32_t index_of(const instrument_definition& d, const std::string& id) {
+    return static_cast<std::uint32_t>(find_item(d, id));
+}
+
+inline std::vector<std::uint32_t> indices_of(const instrument_definition& d,
+                                             const std::vector<std::string>& ids) {
+    std::vector<std::uint32_t> out;
+    out.reserve(ids.size());
+    for (const auto& id : ids) {
+        out.push_back(index_of(d, id));
+    }
+    return out;
+}
+
+inline condition_plan compile_condition(const instrument_definition& d, const condition& c) {
+    return {indices_of(d, c.items), c.match, c.test, c.value};
+}
+
+inline item_plan compile_item(const item& it, const response_scale& rs, bool keyed) {
+    const auto v = values_of(rs);
+    item_plan p;
+    p.is_range = v.is_range;
+    p.range_integer = v.range_integer;
+    p.lo = v.lo;
+    p.hi = v.hi;
+    p.has_na = v.not_applicable.has_value();
+    p.na = v.not_applicable.value_or(0);
+    if (it.reverse && !keyed) {
+        p.offset = v.lo + v.hi;
+        p.sign = -1;
+    }
+    std::vector<double> accepted = v.options;
+    if (it.reverse && keyed) {
+        // Pre-scored answers come from the reversed set.
+        for (auto& o : accepted) {
+            o = v.lo + v.hi - o;
+        }
+        std::sort(accepted.begin(), accepted.end());
+    }
+    if (!v.is_range) {
+        const bool integers = std::all_of(accepted.begin(), accepted.end(), is_integer);
+        if (integers && !accepted.empty() && accepted.back() - accepted.front() < 64) {
+            p.use_mask = true;
+            p.mask_base = accepted.front();
+            for (double o : accepted) {
+                p.mask |= std::uint64_t{1} << static_cast<unsigned>(o - accepted.front());
+            }
+        } else {
+            p.options = accepted;
+        }
+    }
+    p.smin = v.lo;
+    p.smax = v.hi;
+    return p;
+}
+
+/// Compiles a checked definition with `options`.
+/// @throws validation_error when `options` name scales, band sets or norm groups the
+/// definition lacks, or carry a missing-data rule that cannot be met.
+inline std::shared_ptr<const plan> compile(const instrument_definition& d,
+                                           const score_options& options) {
+    problem_list problems;
+    for (const auto& [scale_id, set_id] : options.band_sets) {
+        const auto it = std::find_if(d.scales.begin(), d.scales.end(),
+                                     [&](const scale& s) { return s.id == scale_id; });
+        if (it == d.scales.end()) {
+            problems.push_back({"band_sets." + scale_id, "unknown scale of " + d.id});
+        } else if (std::none_of(it->band_sets.begin(), it->band_sets.end(),
+                                [&](const band_set& b) { return b.id == set_id; })) {
+            problems.push_back({"band_sets." + scale_id,
+                                "scale " + scale_id + " has no band set \"" + set_id + "\""});
+        }
+    }
+    for (const auto& [scale_id, rule] : options.missing_rules) {
+        const auto it = std::find_if(d.scales.begin(), d.scales.end(),
+                                     [&](const scale& s) { return s.id == scale_id; });
+        if (it == d.scales.end()) {
+            problems.push_back({"missing_rules." + scale_id, "unknown scale of " + d.id});
+        } else {
+            checker::check_rule(problems, "missing_rules." + scale_id, *it, rule, d);
+        }
+    }
+    if (options.norm_group) {
+        const bool found = std::any_of(d.scales.begin(), d.scales.end(), [&](const scale& s) {
+            return std::any_of(s.psychometrics.norms.begin(), s.psychometrics.norms.end(),
+                               [&](const norm_group& g) { return g.id == *options.norm_group; });
+        });
+        if (!found) {
+            problems.push_back(
+                {"norm_group", d.id + " has no norm group \"" + *options.norm_group + "\""});
+        }
+    }
+    throw_if_invalid(problems, "invalid score_options for " + d.id);
+
+    auto p = std::make_shared<plan>();
+    p->options = options;
+    for (const auto& it : d.items) {
+        p->items.push_back(compile_item(it, *find_response_scale(d, it.response_scale),
+                                        options.reverse_keying_applied));
+        p->item_ids.push_back(it.id);
+    }
+    std::size_t last_used = 0;
+    auto use = [&](const std::vector<std::uint32_t>& items) {
+        for (auto i : items) {
+            p->items[i].counted = true;
+            last_used = std::max<std::size_t>(last_used, i + 1);
+        }
+    };
+    for (const auto& r : d.skip_rules) {
+        skip_plan s;
+        s.when = compile_condition(d, r.when);
+        s.skip = indices_of(d, r.skip);
+        s.not_applicable = !r.score_as.has_value();
+        s.score_as = r.score_as.value_or(0);
+        use(s.when.items);
+        use(s.skip);
+        p->skips.push_back(std::move(s));
+    }
+    for (const auto& s : d.scales) {
+        scale_plan sp;
+        sp.items = indices_of(d, s.items);
+        use(sp.items);
+        sp.mean = s.method == scale_method::mean;
+        sp.multiplier = s.multiplier;
+        const auto override_rule = options.missing_rules.find(s.id);
+        const std::optional<missing_rule> rule =
+            override_rule != options.missing_rules.end()
+                ? std::optional<missing_rule>(override_rule->second)
+                : s.missing;
+        if (rule) {
+            sp.has_rule = true;
+            sp.max_missing = rule->max_missing;
+            sp.required = indices_of(d, rule->required);
+            sp.rounding = rule->rounding;
+        }
+        if (!s.band_sets.empty()) {
+            const auto chosen = options.band_sets.find(s.id);
+            for (std::size_t k = 0; k < s.band_sets.size(); ++k) {
+                if (chosen != options.band_sets.end() ? s.band_sets[k].id == chosen->second
+                                                      : k == 0) {
+                    sp.band_set = k;
+                }
+            }
+            for (const auto& b : s.band_sets[sp.band_set].bands) {
+                sp.band_mins.push_back(b.min);
+            }
+        }
+        for (const auto& c : s.cut_offs) {
+            sp.cuts.push_back({c.test, c.threshold, static_cast<unsigned>(p->cut_off_ids.size())});
+            p->cut_off_ids.push_back(c.id);
+        }
+        p->scales.push_back(std::move(sp));
+        p->scale_ids.push_back(s.id);
+    }
+    for (const auto& f : d.flags) {
+        flag_plan fp;
+        for (const auto& c : f.any_of) {
+            fp.any_of.push_back(compile_condition(d, c));
+            use(fp.any_of.back().items);
+        }
+        p->flags.push_back(std::move(fp));
+        p->flag_ids.push_back(f.id);
+    }
+    for (const auto& r : d.derived) {
+        derived_plan dp;
+        if (const auto* c = std::get_if<criteria_rule>(&r.rule)) {
+            for (const auto& k : c->all_of) {
+                criterion_plan cp;
+                cp.at_least = k.at_least;
+                cp.at_most = k.at_most.value_or(-1);
+                for (const auto& t : k.count) {
+                    cp.terms.push_back({indices_of(d, t.items), t.test, t.value});
+                    use(cp.terms.back().items);
+                }
+                dp.criteria.push_back(std::move(cp));
+            }
+        } else {
+            const auto& t = std::get<triage_rule>(r.rule);
+            dp.triage = true;
+            for (const auto& trig : t.triggers) {
+                const auto level =
+                    std::find(t.levels.begin(), t.levels.end(), trig.level) - t.levels.begin();
+                dp.triggers.push_back({static_cast<int>(level), compile_condition(d, trig.when)});
+                use(dp.triggers.back().when.items);
+            }
+        }
+        p->derived.push_back(std::move(dp));
+        p->derived_ids.push_back(r.id);
+    }
+    p->required_columns = last_used;
+    return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule evaluation on one row of a block (`stride` apart per item).
+
+struct row_ref {
+    double* val;
+    std::uint8_t* st;
+    std::size_t stride;
+
+    [[nodiscard]] double& v(std::uint32_t i) const { return val[i * stride]; }
+    [[nodiscard]] std::uint8_t& s(std::uint32_t i) const { return st[i * stride]; }
+};
+
+/// Whether every / some value in [lo, hi] passes `test value`.
+inline bool all_pass(double lo, double hi, comparison test, double value) {
+    switch (test) {
+        case comparison::at_least:
+            return lo >= value;
+        case comparison::greater_than:
+            return lo > value;
+        case comparison::at_most:
+            return hi <= value;
+        case comparison::less_than:
+            return hi < value;
+        case comparison::equal:
+            return lo == value && hi == value;
+    }
+    return false;
+}
+inline bool some_pass(double lo, double hi, comparison test, double value) {
+    switch (test) {
+        case comparison::at_least:
+            return hi >= value;
+        case comparison::greater_than:
+            return hi > value;
+        case comparison::at_most:
+            return lo <= value;
+        case comparison::less_than:
+            return lo < value;
+        case comparison::equal:
+            return lo <= value && value <= hi;
+    }
+    return false;
+}
+
+inline bool present(std::uint8_t s) {
+    return s <= st_skipped;
+}
+
+/// What a missing item (or an invalid one, which aborts the row anyway) might score; an item
+/// that allows "not applicable" might also contribute nothing.
+inline void unknown_bounds(const item_plan& ip, double& lo, double& hi) {
+    lo = ip.smin;
+    hi = ip.smax;
+    if (ip.has_na) {
+        lo = std::min(lo, 0.0);
+        hi = std::max(hi, 0.0);
+    }
+}
+
+inline tri evaluate(const plan& p, const condition_plan& c, const row_ref& row) {
+    if (c.match == condition_match::any) {
+        bool unknown = false;
+        for (auto i : c.items) {
+            const auto s = row.s(i);
+            if (present(s)) {
+                if (compare(row.v(i), c.test, c.value)) {
+                    return tri::yes;
+                }
+            } else if (s != st_not_applicable) {
+                const auto& ip = p.items[i];
+                if (!ip.has_na && all_pass(ip.smin, ip.smax, c.test, c.value)) {
+                    return tri::yes;
+                }
+                unknown = unknown || some_pass(ip.smin, ip.smax, c.test, c.value);
+            }
+        }
+        return unknown ? tri::unknown : tri::no;
+    }
+    double lo = 0, hi = 0;
+    for (auto i : c.items) {
+        const auto s = row.s(i);
+        if (present(s)) {
+            lo += row.v(i);
+            hi += row.v(i);
+        } else if (s != st_not_applicable) {
+            double a = 0, b = 0;
+            unknown_bounds(p.items[i], a, b);
+            lo += a;
+            hi += b;
+        }
+    }
+    if (all_pass(lo, hi, c.test, c.value)) {
+        return tri::yes;
+    }
+    return some_pass(lo, hi, c.test, c.value) ? tri::unknown : tri::no;
+}
+
+/// Applies the skip rules to one row, in order. `inconsistent(item)` is called for each
+/// answer that a rule skips and that differs from the rule's value.
+template <class OnInconsistent>
+void apply_skips(const plan& p, const row_ref& row, OnInconsistent&& inconsistent) {
+    for (const auto& r : p.skips) {
+        if (evaluate(p, r.when, row) != tri::yes) {
+            continue;
+        }
+        for (auto i : r.skip) {
+            auto& s = row.s(i);
+            if (s == st_answered) {
+                if (r.not_applicable || row.v(i) != r.score_as) {
+                    s = st_invalid;
+                    row.v(i) = 0;
+                    inconsistent(i);
+                }
+            } else if (s == st_missing) {
+                s = r.not_applicable ? st_not_applicable : st_skipped;
+                row.v(i) = r.not_applicable ? 0 : r.score_as;
+            }
+        }
+    }
+}
+
+inline double round_value(double v, rounding_rule r) {
+    switch (r) {
+        case rounding_rule::none:
+            return v;
+        case rounding_rule::half_up:
+            return v < 0 ? -std::floor(-v + 0.5) : std::floor(v + 0.5);
+        case rounding_rule::half_even: {
+            const double f = std::floor(v);
+            const double diff = v - f;
+            if (diff > 0.5) {
+                return f + 1;
+            }
+            if (diff < 0.5) {
+                return f;
+            }
+            return std::fmod(f, 2.0) == 0 ? f : f + 1;
+        }
+    }
+    return v;
+}
+
+/// A derived rule's outcome for one row.
+struct derived_outcome {
+    int level = 0;
+    bool determined = true;
+};
+
+inline derived_outcome evaluate_derived(const plan& p, const derived_plan& d, const row_ref& row) {
+    derived_outcome out;
+    if (d.triage) {
+        for (const auto& t : d.triggers) {
+            if (evaluate(p, t.when, row) == tri::yes) {
+                out.level = std::max(out.level, t.level);
+            }
+        }
+        for (const auto& t : d.triggers) {
+            if (t.level > out.level && evaluate(p, t.when, row) == tri::unknown) {
+                out.determined = false;
+            }
+        }
+        return out;
+    }
+    bool all_met = true, any_not_met = false, answers_met = true;
+    for (const auto& c : d.criteria) {
+        int known = 0, certain = 0, possible = 0;
+        for (const auto& t : c.terms) {
+            for (auto i : t.items) {
+                const auto s = row.s(i);
+                if (present(s)) {
+                    known += compare(row.v(i), t.test, t.value) ? 1 : 0;
+                } else if (s != st_not_applicable) {
+                    double lo = 0, hi = 0;
+                    unknown_bounds(p.items[i], lo, hi);
+                    if (!p.items[i].has_na && all_pass(lo, hi, t.test, t.value)) {
+                        ++certain;
+                    } else if (some_pass(lo, hi, t.test, t.value)) {
+                        ++possible;
+                    }
+                }
+            }
+        }
+        const int lo = known + certain;
+        const int hi = lo + possible;
+        const bool met = lo >= c.at_least && (c.at_most < 0 || hi <= c.at_most);
+        const bool not_met = hi < c.at_least || (c.at_most >= 0 && lo > c.at_most);
+        all_met = all_met && met;
+        any_not_met = any_not_met || not_met;
+        answers_met = answers_met && lo >= c.at_least && (c.at_most < 0 || lo <= c.at_most);
+    }
+    if (all_met) {
+        out.level = 1;
+    } else if (any_not_met) {
+        out.level = 0;
+    } else {
+        out.level = answers_met ? 1 : 0;
+        out.determined = false;
+    }
+    return out;
+}
+
+/// Per-scale counts of the last row scored, for `score()`'s detailed result.
+struct scale_counts {
+    int answered = 0;  ///< answered or scored by a skip rule
+    int missing = 0;
+    int not_applicable = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The kernel
+
+inline constexpr std::size_t block_rows = 256;
+
+/// Reusable buffers for one scoring call (sized once; nothing is allocated per row).
+class kernel {
+  public:
+    kernel(const plan& p, std::size_t block)
+        : p_(p),
+          block_(block),
+          val_(p.items.size() * block),
+          st_(p.items.size() * block),
+          first_invalid_(block),
+          sum_(block),
+          present_(block),
+          missing_(block),
+          na_(block),
+          answered_row_(block),
+          missing_row_(block) {}
+
+    /// Scores rows [first, last) of `view` into `out` (already sized). `problems`, when given,
+    /// receives the skip-rule inconsistencies of every row (for `score()`); `counts`, when
+    /// given, receives per-scale counts of the last row.
+    void run(const batch_view& view, std::size_t first, std::size_t last, batch_result& out,
+             std::vector<std::uint32_t>* inconsistent = nullptr,
+             std::vector<scale_counts>* counts = nullptr) {
+        for (std::size_t r0 = first; r0 < last; r0 += block_) {
+            const std::size_t n = std::min(block_, last - r0);
+            load(view, r0, n);
+            if (!p_.skips.empty()) {
+                for (std::size_t r = 0; r < n; ++r) {
+                    const row_ref row{val_.data() + r, st_.data() + r, block_};
+                    apply_skips(p_, row, [&](std::uint32_t i) {
+                        if (first_invalid_[r] < 0 ||
+                            static_cast<std::uint32_t>(first_invalid_[r]) > i) {
+                            first_invalid_[r] = static_cast<std::int32_t>(i);
+                        }
+                        if (inconsistent) {
+                            inconsistent->push_back(i);
+                        }
+                    });
+                }
+            }
+            count_rows(n);
+            std::fill(out.cut_offs.begin() + static_cast<std::ptrdiff_t>(r0),
+                      out.cut_offs.begin() + static_cast<std::ptrdiff_t>(r0 + n), 0);
+            for (std::size_t k = 0; k < p_.scales.size(); ++k) {
+                sum_scale(p_.scales[k], n);
+                finish_scale(k, r0, n, out, counts);
+            }
+            finish_rows(r0, n, out);
+        }
+    }
+
+  private:
+    template <class T>
+    void load_column(const item_plan& ip, const column_view& c, std::optional<std::int64_t> code,
+                     std::size_t r0, std::size_t n, double* val, std::uint8_t* st,
+                     std::int32_t item) {
+        const auto* base = static_cast<const unsigned char*>(c.data);
+        for (std::size_t r = 0; r < n; ++r) {
+            T raw;
+            std::memcpy(&raw, base + static_cast<std::ptrdiff_t>(r0 + r) * c.stride, sizeof(T));
+            const double v = static_cast<double>(raw);
+            bool is_missing = false;
+            if constexpr (std::is_floating_point_v<T>) {
+                is_missing = std::isnan(v);
+            } else {
+                is_missing = code.has_value() && static_cast<std::int64_t>(raw) == *code &&
+                             (std::is_signed_v<T> || *code >= 0);
+            }
+            std::uint8_t s;
+            double x = 0;
+            if (is_missing) {
+                s = st_missing;
+            } else if (ip.has_na && v == ip.na) {
+                s = st_not_applicable;
+            } else if (ip.allowed(v)) {
+                s = st_answered;
+                x = ip.offset + ip.sign * v;
+            } else {
+                s = st_invalid;
+                if (first_invalid_[r] < 0) {
+                    first_invalid_[r] = item;
+                }
+            }
+            st[r] = s;
+            val[r] = x;
+        }
+    }
+
+    void load(const batch_view& view, std::size_t r0, std::size_t n) {
+        std::fill(first_invalid_.begin(), first_invalid_.begin() + static_cast<std::ptrdiff_t>(n),
+                  -1);
+        const auto& cols = view.columns();
+        for (std::size_t i = 0; i < p_.items.size(); ++i) {
+            double* val = val_.data() + i * block_;
+            std::uint8_t* st = st_.data() + i * block_;
+            if (i >= cols.size()) {
+                std::fill(st, st + n, std::uint8_t{st_missing});
+                std::fill(val, val + n, 0.0);
+                continue;
+            }
+            const auto& ip = p_.items[i];
+            const auto code = view.integer_missing();
+            const auto item = static_cast<std::int32_t>(i);
+            switch (cols[i].type) {
+                case element_type::f64:
+                    load_column<double>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::f32:
+                    load_column<float>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::i8:
+                    load_column<std::int8_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::i16:
+                    load_column<std::int16_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::i32:
+                    load_column<std::int32_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::i64:
+                    load_column<std::int64_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::u8:
+                    load_column<std::uint8_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::u16:
+                    load_column<std::uint16_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::u32:
+                    load_column<std::uint32_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+                case element_type::u64:
+                    load_column<std::uint64_t>(ip, cols[i], code, r0, n, val, st, item);
+                    break;
+            }
+        }
+    }
+
+    void count_rows(std::size_t n) {
+        std::fill(answered_row_.begin(), answered_row_.begin() + static_cast<std::ptrdiff_t>(n), 0);
+        std::fill(missing_row_.begin(), missing_row_.begin() + static_cast<std::ptrdiff_t>(n), 0);
+        for (std::size_t i = 0; i < p_.items.size(); ++i) {
+            if (!p_.items[i].counted) {
+                continue;
+            }
+            const std::uint8_t* st = st_.data() + i * block_;
+            for (std::size_t r = 0; r < n; ++r) {
+                answered_row_[r] =
+                    static_cast<std::uint16_t>(answered_row_[r] + (st[r] == st_answered));
+                missing_row_[r] =
+                    static_cast<std::uint16_t>(missing_row_[r] + (st[r] == st_missing));
+            }
+        }
+    }
+
+    void sum_scale(const scale_plan& s, std::size_t n) {
+        std::fill(sum_.begin(), sum_.begin() + static_cast<std::ptrdiff_t>(n), 0.0);
+        std::fill(present_.begin(), present_.begin() + static_cast<std::ptrdiff_t>(n), 0);
+        std::fill(missing_.begin(), missing_.begin() + static_cast<std::ptrdiff_t>(n), 0);
+        std::fill(na_.begin(), na_.begin() + static_cast<std::ptrdiff_t>(n), 0);
+        for (auto i : s.items) {
+            const double* val = val_.data() + i * block_;
+            const std::uint8_t* st = st_.data() + i * block_;
+            for (std::size_t r = 0; r < n; ++r) {
+                sum_[r] += val[r];
+                present_[r] = static_cast<std::uint16_t>(present_[r] + (st[r] <= st_skipped));
+                missing_[r] = static_cast<std::uint16_t>(missing_[r] + (st[r] == st_missing));
+                na_[r] = static_cast<std::uint16_t>(na_[r] + (st[r] == st_not_applicable));
+            }
+        }
+    }
+
+    void finish_scale(std::size_t k, std::size_t r0, std::size_t n, batch_result& out,
+                      std::vector<scale_counts>* counts) {
+        const auto& s = p_.scales[k];
+        auto& col = out.scales[k];
+        const int items = static_cast<int>(s.items.size());
+        for (std::size_t r = 0; r < n; ++r) {
+            const std::size_t row = r0 + r;
+            double value = std::numeric_limits<double>::quiet_NaN();
+            std::int8_t band = -1;
+            bool prorated = false;
+            scale_status status = scale_status::scored;
+            const int present_n = present_[r];
+            const int missing_n = missing_[r];
+            const int applicable = items - na_[r];
+            if (first_invalid_[r] >= 0) {
+                status = scale_status::invalid_row;
+            } else if (applicable == 0) {
+                status = scale_status::not_applicable;
+            } else if (present_n == 0) {
+                status = scale_status::nothing_answered;
+            } else if (missing_n > 0) {
+                if (!s.has_rule) {
+                    status = scale_status::too_many_missing;
+                } else if (std::any_of(s.required.begin(), s.required.end(), [&](std::uint32_t i) {
+                               return st_[i * block_ + r] == st_missing;
+                           })) {
+                    status = scale_status::required_missing;
+                } else if (missing_n > s.max_missing) {
+                    status = scale_status::too_many_missing;
+                } else {
+                    prorated = true;
+                }
+            }
+            if (status == scale_status::scored) {
+                double base = sum_[r];
+                if (s.mean) {
+                    base = base / present_n;
+                } else if (prorated) {
+                    base = base * applicable / present_n;
+                }
+                value = base * s.multiplier;
+                if (prorated) {
+                    value = round_value(value, s.rounding);
+                }
+                if (!s.band_mins.empty()) {
+                    const auto it = std::upper_bound(s.band_mins.begin(), s.band_mins.end(), value);
+                    band = static_cast<std::int8_t>(
+                        it == s.band_mins.begin() ? 0 : (it - s.band_mins.begin()) - 1);
+                }
+                std::uint64_t bits = 0;
+                for (const auto& c : s.cuts) {
+                    bits |= static_cast<std::uint64_t>(compare(value, c.test, c.threshold))
+                            << c.bit;
+                }
+                out.cut_offs[row] |= bits;
+            }
+            col.value[row] = value;
+            col.band[row] = band;
+            col.status[row] = status;
+            col.prorated[row] = prorated ? 1 : 0;
+            if (counts && r + 1 == n) {
+                (*counts)[k] = {present_n, missing_n, na_[r]};
+            }
+        }
+    }
+
+    void finish_rows(std::size_t r0, std::size_t n, batch_result& out) {
+        for (std::size_t r = 0; r < n; ++r) {
+            const std::size_t row = r0 + r;
+            out.first_invalid[row] = first_invalid_[r];
+            out.answered[row] = answered_row_[r];
+            out.missing[row] = missing_row_[r];
+            if (first_invalid_[r] >= 0) {
+                out.status[row] = row_status::invalid;
+                out.flags[row] = 0;
+                out.flags_unknown[row] = 0;
+                out.cut_offs[row] = 0;
+                for (auto& d : out.derived) {
+                    d.level[row] = -1;
+                    d.determined[row] = 0;
+                }
+                continue;
+            }
+            const row_ref rr{val_.data() + r, st_.data() + r, block_};
+            std::uint64_t fired = 0, unknown = 0;
+            for (std::size_t f = 0; f < p_.flags.size(); ++f) {
+                bool any_unknown = false, any_yes = false;
+                for (const auto& c : p_.flags[f].any_of) {
+                    const auto t = evaluate(p_, c, rr);
+                    any_yes = any_yes || t == tri::yes;
+                    any_unknown = any_unknown || t == tri::unknown;
+                }
+                fired |= static_cast<std::uint64_t>(any_yes) << f;
+                unknown |= static_cast<std::uint64_t>(!any_yes && any_unknown) << f;
+            }
+            out.flags[row] = fired;
+            out.flags_unknown[row] = unknown;
+            bool ok = true;
+            for (std::size_t k = 0; k < p_.scales.size(); ++k) {
+                ok = ok && out.scales[k].status[row] == scale_status::scored;
+            }
+            for (std::size_t k = 0; k < p_.derived.size(); ++k) {
+                const auto o = evaluate_derived(p_, p_.derived[k], rr);
+                out.derived[k].level[row] = static_cast<std::int8_t>(o.level);
+                out.derived[k].determined[row] = o.determined ? 1 : 0;
+                ok = ok && o.determined;
+            }
+            out.status[row] = ok ? row_status::ok : row_status::not_scorable;
+        }
+    }
+
+    const plan& p_;
+    std::size_t block_;
+    std::vector<double> val_;
+    std::vector<std::uint8_t> st_;
+    std::vector<std::int32_t> first_invalid_;
+    std::vector<double> sum_;
+    std::vector<std::uint16_t> present_, missing_, na_;
+    std::vector<std::uint16_t> answered_row_, missing_row_;
+};
+
+/// Result columns sized for `rows` rows of plan `p`.
+inline batch_result make_result(const plan& p, std::size_t rows) {
+    batch_result out;
+    out.rows = rows;
+    out.status.assign(rows, row_status::ok);
+    out.first_invalid.assign(rows, -1);
+    out.answered.assign(rows, 0);
+    out.missing.assign(rows, 0);
+    out.flags.assign(rows, 0);
+    out.flags_unknown.assign(rows, 0);
+    out.cut_offs.assign(rows, 0);
+    for (const auto& id : p.scale_ids) {
+        scale_columns c;
+        c.scale = id;
+        c.value.assign(rows, std::numeric_limits<double>::quiet_NaN());
+        c.band.assign(rows, -1);
+        c.status.assign(rows, scale_status::scored);
+        c.prorated.assign(rows, 0);
+        out.scales.push_back(std::move(c));
+    }
+    for (const auto& id : p.derived_ids) {
+        derived_columns c;
+        c.rule = id;
+        c.level.assign(rows, -1);
+        c.determined.assign(rows, 0);
+        out.derived.push_back(std::move(c));
+    }
+    out.flag_ids = p.flag_ids;
+    out.cut_off_ids = p.cut_off_ids;
+    return out;
+}
+
+}  // namespace detail
+}  // namespace instruments
+THERACORE_NAMESPACE_END

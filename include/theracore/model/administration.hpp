@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// An administration: one completion of an instrument by a client, with the raw answers and
+/// the score they gave. Storage keeps it; outcomes builds trajectories from a client's
+/// administrations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include <theracore/detail/describe.hpp>
+#include <theracore/detail/validation.hpp>
+#include <theracore/instruments/instrument.hpp>
+#include <theracore/instruments/responses.hpp>
+#include <theracore/instruments/score.hpp>
+#include <theracore/model/coded_concept.hpp>
+#include <theracore/model/id.hpp>
+#include <theracore/model/time.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+
+/// A clinical record of one administration. The score is kept beside the answers it came
+/// from, with the definition's id and version, so it can be re-scored when a definition
+/// changes. The norm group used, if any, is `result.norm_group`.
+struct administration {
+    static constexpr const char* schema_name = "theracore.administration";
+    static constexpr int schema_version = 1;
+
+    administration_id id;
+    client_id client;
+    std::optional<episode_id> episode;
+    /// Instrument id and definition version (as `result.provenance`).
+    std::string instrument;
+    std::string instrument_version;
+    instant administered_at;
+    /// The clinician who administered it; empty for self-report outside a session.
+    std::optional<clinician_id> administered_by;
+    /// The BCP-47 language the form was given in.
+    std::optional<coded_concept> locale;
+    /// The answers as recorded (before reverse keying).
+    instruments::responses responses;
+    instruments::score_result result;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using detail::field;
+        return std::make_tuple(
+            field("id", s.id), field("client", s.client), field("episode", s.episode),
+            field("instrument", s.instrument), field("instrument_version", s.instrument_version),
+            field("administered_at", s.administered_at),
+            field("administered_by", s.administered_by), field("locale", s.locale),
+            field("responses", s.responses), field("result", s.result));
+    }
+};
+
+/// Every problem of `a`: missing ids or time, a result from another instrument or version, a
+/// locale that is not a BCP-47 language.
+[[nodiscard]] inline problem_list validate(const administration& a) {
+    problem_list p;
+    detail::require_nonempty(p, "id", a.id);
+    detail::require_nonempty(p, "client", a.client);
+    detail::require_nonempty(p, "instrument", a.instrument);
+    detail::require_nonempty(p, "instrument_version", a.instrument_version);
+    if (a.episode && a.episode->empty()) {
+        p.push_back({"episode", "an empty id; leave it out instead"});
+    }
+    if (a.administered_by && a.administered_by->empty()) {
+        p.push_back({"administered_by", "an empty id; leave it out instead"});
+    }
+    if (a.administered_at.is_special()) {
+        p.push_back({"administered_at", "required"});
+    }
+    if (a.locale) {
+        detail::append_prefixed(p, "locale", validate(*a.locale));
+        if (a.locale->system != code_systems::bcp47) {
+            p.push_back({"locale.system", std::string("a language must be a BCP-47 tag (system ") +
+                                              code_systems::bcp47 + ")"});
+        }
+    }
+    detail::append_prefixed(p, "result", instruments::validate(a.result));
+    if (a.result.provenance.instrument != a.instrument ||
+        a.result.provenance.instrument_version != a.instrument_version) {
+        p.push_back({"result.provenance", "scored with " + a.result.provenance.instrument + " " +
+                                              a.result.provenance.instrument_version +
+                                              ", but the administration is of " + a.instrument +
+                                              " " + a.instrument_version});
+    }
+    return p;
+}
+
+/// Scores `answers` with `inst` and returns the administration record (episode, clinician and
+/// locale are left for the caller to set).
+/// @throws validation_error as `instruments::score`.
+[[nodiscard]] inline administration administer(const instruments::instrument& inst,
+                                               administration_id id, client_id client,
+                                               instant administered_at,
+                                               instruments::responses answers,
+                                               const instruments::score_options& options = {}) {
+    administration a;
+    a.result = instruments::score(inst, answers, options);
+    a.id = std::move(id);
+    a.client = std::move(client);
+    a.instrument = inst.id();
+    a.instrument_version = inst.version();
+    a.administered_at = administered_at;
+    a.responses = std::move(answers);
+    return a;
+}
+
+THERACORE_NAMESPACE_END
