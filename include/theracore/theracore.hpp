@@ -4,5 +4,6 @@
 /// `theracore/io/json.hpp` (nlohmann/json) and `theracore/io/boost_serialization.hpp`.
 #pragma once
 
+#include <theracore/care_records.hpp>
 #include <theracore/model.hpp>
 #include <theracore/version.hpp>

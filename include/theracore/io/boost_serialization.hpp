@@ -14,3 +14,4 @@
 
 // One header per area; each declares serialize overloads and BOOST_CLASS_VERSIONs.
 #include <theracore/io/boost/model.hpp>
+#include <theracore/io/boost/care_records.hpp>
