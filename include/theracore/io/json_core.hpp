@@ -356,15 +356,25 @@ void read(const json& j, T& out) {
         if (!j.is_number_integer()) {
             fail("expected an integer, got " + kind_of(j));
         }
+        // nlohmann stores a non-negative integer parsed from text as number_unsigned and one
+        // assigned from a signed C++ value as number_integer: accept both when the value fits.
         if constexpr (std::is_unsigned_v<T>) {
-            if (!j.is_number_unsigned() || j.get<std::uint64_t>() > std::numeric_limits<T>::max()) {
+            const bool fits =
+                j.is_number_unsigned()
+                    ? j.get<std::uint64_t>() <= std::numeric_limits<T>::max()
+                    : j.get<long long>() >= 0 && static_cast<std::uint64_t>(j.get<long long>()) <=
+                                                     std::numeric_limits<T>::max();
+            if (!fits) {
                 fail("expected a non-negative integer up to " +
                      std::to_string(std::numeric_limits<T>::max()) + ", got " + kind_of(j));
             }
         } else {
-            const auto v = j.get<long long>();
-            if (j.is_number_unsigned() || v < std::numeric_limits<T>::min() ||
-                v > std::numeric_limits<T>::max()) {
+            const bool fits = j.is_number_unsigned()
+                                  ? j.get<std::uint64_t>() <=
+                                        static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                                  : j.get<long long>() >= std::numeric_limits<T>::min() &&
+                                        j.get<long long>() <= std::numeric_limits<T>::max();
+            if (!fits) {
                 fail("integer out of range: " + kind_of(j));
             }
         }
