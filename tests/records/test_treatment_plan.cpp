@@ -94,6 +94,10 @@ TEST(TreatmentPlan, PlanLevelRulesAreChecked) {
     EXPECT_EQ(treatment_plan::check(f),
               (problem_list{{"clients[2]", "client c-zoe is already clients[0]"}}));
     EXPECT_THROW((void)treatment_plan::create(f), validation_error);
+    const treatment_plan placeholder;  // only for assigning or reading into
+    EXPECT_THROW((void)placeholder.current(), not_found);
+    EXPECT_THROW((void)placeholder.goal(goal_id("g-mood")), not_found);
+    EXPECT_FALSE(placeholder.agreed());
 }
 
 TEST(TreatmentPlan, VersionRulesAreChecked) {

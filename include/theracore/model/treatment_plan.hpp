@@ -668,8 +668,14 @@ class treatment_plan {
     [[nodiscard]] const std::vector<client_id>& clients() const noexcept { return f_.clients; }
     [[nodiscard]] const std::vector<plan_version>& versions() const noexcept { return f_.versions; }
 
-    /// The live (newest) version. Precondition: the plan is not an empty placeholder.
-    [[nodiscard]] const plan_version& current() const { return f_.versions.back(); }
+    /// The live (newest) version.
+    /// @throws not_found for a default-constructed placeholder, which has no version.
+    [[nodiscard]] const plan_version& current() const {
+        if (f_.versions.empty()) {
+            throw not_found("treatment_plan " + f_.id.str() + " has no version");
+        }
+        return f_.versions.back();
+    }
 
     /// Version `number` (1-based), as it was when it was superseded.
     /// @throws not_found when there is no such version.
@@ -683,7 +689,7 @@ class treatment_plan {
 
     /// The goal `id` in the live version. @throws not_found.
     [[nodiscard]] const plan_goal& goal(const goal_id& id) const {
-        return f_.versions.back().goals[goal_index(id)];
+        return current().goals[goal_index(id)];
     }
 
     /// True when the live version has at least one recorded agreement.
@@ -694,6 +700,7 @@ class treatment_plan {
     /// Whether the live version's review is `overdue` (after the review date), `due` (within
     /// `notice_days` before it, or on it) or `not_due` on `on`.
     /// @throws validation_error for a negative `notice_days` or a missing date.
+    /// @throws not_found for a placeholder without versions.
     [[nodiscard]] plan_review_status review_status(date on, int notice_days = 14) const {
         if (notice_days < 0 || on.is_special()) {
             throw validation_error("invalid review query",
@@ -793,8 +800,9 @@ class treatment_plan {
     /// version took effect, or before the goal's last change.
     void transition_goal(const goal_id& id, goal_status to, date on,
                          std::optional<std::string> reason = {}) {
+        const std::size_t index = goal_index(id);
         plan_version& v = f_.versions.back();
-        plan_goal& g = v.goals[goal_index(id)];
+        plan_goal& g = v.goals[index];
         if (!goal_transition_allowed(g.status, to)) {
             throw conflict("goal " + id.str() + ": cannot move from " +
                            std::string(to_string(g.status)) + " to " + std::string(to_string(to)));
@@ -824,8 +832,9 @@ class treatment_plan {
     /// validation_error when the goal has no GAS scale, the rating is invalid, or it is dated
     /// before the version or before the last rating.
     void record_gas_rating(const goal_id& id, gas_rating r) {
+        const std::size_t at = goal_index(id);
         plan_version& v = f_.versions.back();
-        plan_goal& g = v.goals[goal_index(id)];
+        plan_goal& g = v.goals[at];
         if (!g.gas) {
             throw validation_error("cannot rate goal " + id.str(),
                                    {{"gas", "the goal has no GAS scale"}});
@@ -846,8 +855,9 @@ class treatment_plan {
     /// already met or the goal is final; validation_error for a missing date or one before
     /// the version took effect.
     void mark_objective_met(const goal_id& id, std::size_t index, date on) {
+        const std::size_t at = goal_index(id);
         plan_version& v = f_.versions.back();
-        plan_goal& g = v.goals[goal_index(id)];
+        plan_goal& g = v.goals[at];
         if (index >= g.objectives.size()) {
             throw not_found("goal " + id.str() + " has no objective " + std::to_string(index));
         }
@@ -877,7 +887,7 @@ class treatment_plan {
     }
 
     [[nodiscard]] std::size_t goal_index(const goal_id& id) const {
-        const auto& goals = f_.versions.back().goals;
+        const auto& goals = current().goals;
         for (std::size_t i = 0; i < goals.size(); ++i) {
             if (goals[i].id == id) {
                 return i;
