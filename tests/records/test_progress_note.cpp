@@ -290,3 +290,40 @@ TEST(PsychotherapyNote, IsARecordOfItsOwn) {
     });
     EXPECT_EQ(fields, 10u);
 }
+
+TEST(ProgressNote, StoresCanRefuseEditsOfSignedNotes) {
+    const auto draft_note = draft();
+    auto edited = draft_note;
+    edited.set_body(dap_note{"d", "a", "p"});
+    EXPECT_NO_THROW(check_note_update(draft_note, edited));  // drafts are editable
+
+    auto awaiting = draft();
+    awaiting.sign({ada, at(2024, 3, 15, 18)}, test::full_clinician());
+    auto cosigned = awaiting;
+    cosigned.cosign({sup, at(2024, 3, 16, 9)});
+    EXPECT_NO_THROW(check_note_update(awaiting, cosigned));
+    auto amended = cosigned;
+    amended.add_addendum({ada, at(2024, 3, 17, 9), "Correction", "Session began 15:05."});
+    EXPECT_NO_THROW(check_note_update(cosigned, amended));
+    EXPECT_NO_THROW(check_note_update(awaiting, amended));
+
+    // The same note rebuilt with a changed signed section, as a client of a store might send.
+    auto f = amended.data();
+    std::get<soap_note>(f.body).plan = "Something else";
+    try {
+        check_note_update(amended, progress_note::create(f));
+        FAIL() << "expected conflict";
+    } catch (const conflict& c) {
+        EXPECT_NE(std::string(c.what()).find("cannot change body"), std::string::npos) << c.what();
+    }
+    f = amended.data();
+    f.addenda.clear();
+    EXPECT_THROW(check_note_update(amended, progress_note::create(f)), conflict);
+    f = amended.data();
+    f.cosignature->at = at(2024, 3, 16, 10);
+    EXPECT_THROW(check_note_update(amended, progress_note::create(f)), conflict);
+    EXPECT_THROW(check_note_update(amended, draft_note), conflict);  // "unsigning"
+    f = amended.data();
+    f.id = note_id("n-9");
+    EXPECT_THROW(check_note_update(amended, progress_note::create(f)), validation_error);
+}

@@ -553,3 +553,29 @@ TEST(MeasureGoal, BadInputIsRejected) {
     EXPECT_EQ(problems_of([&] { (void)evaluate_measure_goal(test::mood_goal(), {}, date()); }),
               (problem_list{{"on", "required"}}));
 }
+
+TEST(TreatmentPlan, StoresCanRefuseChangesToSupersededVersions) {
+    const auto v1 = test::agreed_plan();
+    const auto v2 = test::revised_plan();
+    EXPECT_NO_THROW(check_plan_update(v1, v2));  // a revision
+    auto live = v2;
+    live.transition_goal(goal_id("g-conflict-2"), goal_status::active, date(2024, 6, 8));
+    EXPECT_NO_THROW(check_plan_update(v2, live));       // progress on the live version
+    EXPECT_THROW(check_plan_update(v2, v1), conflict);  // a version dropped
+    auto f = v2.data();
+    f.versions[0].goals[0].statement = "Rewritten after the fact";
+    try {
+        check_plan_update(v2, treatment_plan::create(f));
+        FAIL() << "expected conflict";
+    } catch (const conflict& c) {
+        EXPECT_NE(std::string(c.what()).find("version 1 is superseded"), std::string::npos)
+            << c.what();
+    }
+    // Revising and editing the old live version in the same update is refused too.
+    auto g = v2.data();
+    g.versions[0].review_due = date(2024, 6, 9);
+    EXPECT_THROW(check_plan_update(v1, treatment_plan::create(g)), conflict);
+    f = v2.data();
+    f.id = plan_id("p-other");
+    EXPECT_THROW(check_plan_update(v2, treatment_plan::create(f)), validation_error);
+}

@@ -22,11 +22,13 @@
 /// `sign_note` function of the application does).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -428,6 +430,55 @@ class progress_note {
 /// Every problem of `n` (none for a note made by `create`).
 [[nodiscard]] inline problem_list validate(const progress_note& n) {
     return progress_note::check(n.data());
+}
+
+/// Checks that replacing the stored note `before` with `after` is a permitted change, for
+/// stores and services that receive whole notes: a draft may change in any way; from the
+/// author's signature on, only a co-signature may be added (to a note awaiting one) and
+/// addenda appended. Thread-safe (pure).
+/// @throws validation_error when the ids differ; conflict for any other change of a signed
+/// note (the message names the first changed field).
+inline void check_note_update(const progress_note& before, const progress_note& after) {
+    if (before.id() != after.id()) {
+        throw validation_error("not the same note",
+                               {{"id", "is " + after.id().str() + ", not " + before.id().str()}});
+    }
+    if (!before.is_locked()) {
+        return;
+    }
+    const auto& b = before.data();
+    const auto& a = after.data();
+    std::string changed;
+    detail::for_each_field(b, [&](auto f) {
+        if (!changed.empty()) {
+            return;
+        }
+        const std::string name = f.name;
+        if (name == "cosignature" && !b.cosignature) {
+            return;  // may be added
+        }
+        if (name == "addenda") {
+            if (a.addenda.size() < b.addenda.size() ||
+                !std::equal(b.addenda.begin(), b.addenda.end(), a.addenda.begin())) {
+                changed = name;
+            }
+            return;
+        }
+        detail::for_each_field(a, [&](auto g) {
+            if (name == g.name) {
+                if constexpr (std::is_same_v<decltype(f.ref), decltype(g.ref)>) {
+                    if (!(f.ref == g.ref)) {
+                        changed = name;
+                    }
+                }
+            }
+        });
+    });
+    if (!changed.empty()) {
+        throw conflict("progress_note " + before.id().str() + " is " +
+                       std::string(to_string(before.status())) + ": cannot change " + changed +
+                       "; only a co-signature and addenda may be added");
+    }
 }
 
 /// A psychotherapy (process) note: the clinician's private notes on the process of a session.

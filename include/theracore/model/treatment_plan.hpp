@@ -1064,6 +1064,32 @@ class treatment_plan {
     fields f_;
 };
 
+/// Checks that replacing the stored plan `before` with `after` keeps earlier versions
+/// readable, for stores that receive whole plans: `after` has at least the versions of
+/// `before`, and every version of `before` except its live (last) one is unchanged; the live
+/// one may change only if `after` has no newer version. Thread-safe (pure).
+/// @throws validation_error when the ids differ; conflict when a version would be lost or an
+/// earlier version changed (naming it).
+inline void check_plan_update(const treatment_plan& before, const treatment_plan& after) {
+    if (before.id() != after.id()) {
+        throw validation_error("not the same plan",
+                               {{"id", "is " + after.id().str() + ", not " + before.id().str()}});
+    }
+    const auto& b = before.versions();
+    const auto& a = after.versions();
+    if (a.size() < b.size()) {
+        throw conflict("treatment_plan " + before.id().str() + ": cannot drop versions (has " +
+                       std::to_string(b.size()) + ", update has " + std::to_string(a.size()) + ")");
+    }
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        const bool live = i + 1 == b.size() && a.size() == b.size();
+        if (!live && !(a[i] == b[i])) {
+            throw conflict("treatment_plan " + before.id().str() + ": version " +
+                           std::to_string(b[i].number) + " is superseded and read-only");
+        }
+    }
+}
+
 /// Every problem of `t` (none for a plan made by `create`).
 [[nodiscard]] inline problem_list validate(const treatment_plan& t) {
     return treatment_plan::check(t.data());
