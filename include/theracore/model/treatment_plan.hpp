@@ -730,7 +730,9 @@ class treatment_plan {
     /// with `revises` set moves the goal it replaces to `revised`. The new version starts
     /// without agreements. On any error the plan is unchanged.
     /// @throws conflict when a goal would make a move its lifecycle forbids (naming both
-    /// states); validation_error for anything else that breaks the plan's invariants.
+    /// states) or would become active in the revision (agreement comes first: record it on the
+    /// new version, then `transition_goal`); validation_error for anything else that breaks
+    /// the plan's invariants.
     void revise(revision r) {
         const plan_version& prev = current();
         plan_version next;
