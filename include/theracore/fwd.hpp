@@ -48,6 +48,21 @@ struct batch_result;
 class catalog;
 }  // namespace instruments
 
+// Care records (theracore/care_records.hpp).
+struct measure_observation;
+struct intervention_modality;
+class intervention_catalog;
+struct plan_goal;
+struct plan_version;
+class treatment_plan;
+class session;
+class progress_note;
+struct psychotherapy_note;
+class homework_assignment;
+class behaviour_diary;
+struct dyadic_summary;
+struct care_record_export;
+
 class error;
 class validation_error;
 class parse_error;

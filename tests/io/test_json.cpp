@@ -197,6 +197,23 @@ TEST(Json, NumbersAreRangeChecked) {
                  validation_error);
 }
 
+TEST(Json, NonNegativeIntegersReadFromTextFitSignedAndUnsignedFields) {
+    // Parsed text gives number_unsigned for 5, a C++ int gives number_integer: both are 5.
+    int small = 0;
+    io::detail::read(json::parse("5"), small);
+    EXPECT_EQ(small, 5);
+    io::detail::read(json::parse("-5"), small);
+    EXPECT_EQ(small, -5);
+    EXPECT_THROW(io::detail::read(json::parse("2147483648"), small), parse_error);
+    EXPECT_THROW(io::detail::read(json::parse("18446744073709551615"), small), parse_error);
+    unsigned u = 0;
+    io::detail::read(json(7), u);
+    EXPECT_EQ(u, 7u);
+    io::detail::read(json::parse("4294967295"), u);
+    EXPECT_EQ(u, 4294967295u);
+    EXPECT_THROW(io::detail::read(json::parse("4294967296"), u), parse_error);
+}
+
 namespace {
 struct soap_like {
     static constexpr const char* variant_tag = "soap";

@@ -13,6 +13,7 @@
 #pragma once
 
 // One header per area; each declares serialize overloads and BOOST_CLASS_VERSIONs.
+#include <theracore/io/boost/care_records.hpp>
 #include <theracore/io/boost/instruments.hpp>
 #include <theracore/io/boost/model.hpp>
 #include <theracore/io/boost/outcomes.hpp>

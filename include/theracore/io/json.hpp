@@ -12,6 +12,7 @@
 #pragma once
 
 // One header per area; each registers its types with THERACORE_JSON_ADL.
+#include <theracore/io/json/care_records.hpp>
 #include <theracore/io/json/instruments.hpp>
 #include <theracore/io/json/model.hpp>
 #include <theracore/io/json/outcomes.hpp>
