@@ -192,9 +192,12 @@ TEST_P(BatchProperty, SameNumbersAsScoreOnRandomRowsWithMissingAndInvalidCells) 
                        score_batch(inst, batch_view::column_major(cm.data(), property_rows, k)));
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryBuiltin, BatchProperty,
-                         ::testing::Values("phq9", "gad7", "core10", "dass21", "audit",
-                                           "cssrs_screener", "epds"));
+// Every built-in instrument, read from the catalog so that a new definition is covered without
+// editing this list.
+INSTANTIATE_TEST_SUITE_P(EveryBuiltin, BatchProperty, ::testing::ValuesIn(builtin_catalog().ids()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                             return info.param;
+                         });
 
 TEST(Batch, IntegerColumnsWithAMissingCodeMatchDoubles) {
     const auto& inst = test::builtin("audit");
