@@ -56,8 +56,8 @@ TEST(Catalog, CommercialProductDropsNonCommercialInstrumentsInOneCall) {
             << inst.id();
     }
     const auto with_items =
-        builtin_catalog().filter([](const instrument& i) { return i.items().size() == 10; });
-    EXPECT_EQ(with_items.ids(), (std::vector<std::string>{"phq9", "core10", "audit", "epds"}));
+        builtin_catalog().filter([](const instrument& i) { return i.items().size() == 21; });
+    EXPECT_EQ(with_items.ids(), (std::vector<std::string>{"dass21"}));
 }
 
 TEST(Catalog, TextsShipOnlyWhereTheReferenceAllows) {
