@@ -377,7 +377,8 @@ TEST(SeriesFor, BadInputIsNamed) {
     const auto p = problems_of([&] {
         (void)series_for(builtin("phq9"), {a1, same_time, other_client, gad, invalid});
     });
-    EXPECT_TRUE(has_path(p, "administrations[1].administered_at")) << theracore::detail::join_problems("", p);
+    EXPECT_TRUE(has_path(p, "administrations[1].administered_at"))
+        << theracore::detail::join_problems("", p);
     EXPECT_TRUE(has_path(p, "administrations[2].client"));
     EXPECT_TRUE(has_path(p, "administrations[3].instrument"));
     EXPECT_TRUE(has_path(p, "administrations[4].id"));
