@@ -367,6 +367,18 @@ TEST(SeriesFor, PointsOfPhq9WithBandsAndUnevaluatedFlags) {
     EXPECT_TRUE(series_for(builtin("phq9"), {}).series.points.empty());
 }
 
+TEST(SeriesFor, OnlyCriticalFlagsMarkAPoint) {
+    // AUDIT >= 2 on items 4–6 fires the informational "next higher zone" flag (Babor 2001).
+    const auto au =
+        itest::scored("audit", "au-1", "c-1", at(2026, 1, 5), {4, 4, 4, 2, 2, 2, 0, 0, 2, 2});
+    ASSERT_TRUE(au.result.flagged("next_higher_zone"));
+    EXPECT_TRUE(series_for(builtin("audit"), {au}).series.points[0].fired_flags.empty());
+    series_options o;
+    o.flag_severity = ti::flag_severity::info;
+    EXPECT_EQ(series_for(builtin("audit"), {au}, {}, o).series.points[0].fired_flags,
+              (std::vector<std::string>{"next_higher_zone"}));
+}
+
 TEST(SeriesFor, BadInputIsNamed) {
     const auto a1 = itest::phq9("p-1", "c-1", at(2026, 1, 5), 10);
     auto same_time = itest::phq9("p-2", "c-1", at(2026, 1, 5), 12);

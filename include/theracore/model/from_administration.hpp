@@ -268,6 +268,7 @@ inline std::vector<std::string> flag_items(const instruments::flag_rule& f) {
         p.push_back({"instrument_version", "scored with v" + a.instrument_version +
                                                "; re-score it with v" + inst.version()});
     }
+    throw_if_invalid(p, "cannot read the critical items of administration " + a.id.str());
     const auto rule_of = [&](const std::string& id) -> const instruments::flag_rule* {
         for (const auto& f : inst.flags()) {
             if (f.id == id) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <map>
 #include <numeric>
@@ -326,12 +327,16 @@ struct series_options {
     std::string band_set;
     /// The cut-off (empty: the primary one, see `clinical_cutoff_for`).
     std::string cut_off;
+    /// Fired flags of this severity or above are a point's `fired_flags` (charts ring them as
+    /// critical items, alert rules raise them).
+    instruments::flag_severity flag_severity = critical_flag_severity;
 
     template <class Self>
     static auto describe(Self& s) {
         using theracore::detail::field;
         return std::make_tuple(field("scale", s.scale), field("band_set", s.band_set),
-                               field("cut_off", s.cut_off));
+                               field("cut_off", s.cut_off),
+                               field("flag_severity", s.flag_severity));
     }
 };
 
@@ -340,7 +345,8 @@ struct administration_series {
     score_series series;
     /// Administrations that gave no score for the scale, in time order, each with its reason.
     std::vector<unscored_administration> unscored;
-    /// Administrations (in the series or not) whose critical flags could not be evaluated.
+    /// Administrations (in the series or not) whose critical flags (`options.flag_severity` or
+    /// above) could not be evaluated.
     std::vector<unevaluated_flags> flags_not_evaluated;
 
     template <class Self>
@@ -359,7 +365,8 @@ struct administration_series {
 ///   one counts cannot be known.
 /// - **Points**: one per administration whose scale is scored — time, value, the session that
 ///   lists the administration among its `measures` (from `sessions`), the administration id and
-///   the ids of every flag that fired (alert rules pick the critical ones).
+///   the ids of the critical flags that fired (severity `options.flag_severity` or above:
+///   urgent and immediate by default; AUDIT's informational flag is not a critical item).
 /// - **Unscored** administrations (scale not scored, or scored with another definition
 ///   version) are returned in `unscored` with the reason, never dropped silently.
 /// - **Bands** from the scale's band set (`options.band_set` or the default), the **cut-off**
@@ -448,7 +455,7 @@ struct administration_series {
 
     for (const auto i : order) {
         const auto& a = administrations[i];
-        if (auto missing = critical_flags_not_evaluated(inst, a)) {
+        if (auto missing = critical_flags_not_evaluated(inst, a, options.flag_severity)) {
             out.flags_not_evaluated.push_back(std::move(*missing));
         }
         const auto reading = read_scale(inst, a, s);
@@ -465,7 +472,9 @@ struct administration_series {
         }
         pt.administration = a.id;
         for (const auto& f : a.result.flags) {
-            pt.fired_flags.push_back(f.id);
+            if (f.severity >= options.flag_severity) {
+                pt.fired_flags.push_back(f.id);
+            }
         }
         out.series.points.push_back(std::move(pt));
     }
