@@ -9,6 +9,7 @@
 #include <theracore/outcomes/alert.hpp>
 #include <theracore/outcomes/alert_rules.hpp>
 #include <theracore/outcomes/clinical_significance.hpp>
+#include <theracore/outcomes/columns.hpp>
 #include <theracore/outcomes/cohort.hpp>
 #include <theracore/outcomes/gas.hpp>
 #include <theracore/outcomes/hageman_arrindell.hpp>
