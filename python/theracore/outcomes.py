@@ -125,8 +125,14 @@ def _num(v: Any, name: str) -> float:
 # --------------------------------------------------------------------------------------------
 
 
+def _index_of(x: Any) -> Any:
+    """The index of a pandas Series (results keep it), else None."""
+    idx = getattr(x, "index", None)
+    return None if idx is None or callable(idx) else idx
+
+
 def _is_scalar(x: Any) -> bool:
-    return np.ndim(x) == 0 and not hasattr(x, "index")
+    return np.ndim(x) == 0 and _index_of(x) is None
 
 
 def _floats(x: Any, name: str) -> np.ndarray:
@@ -151,9 +157,9 @@ def _wrong_shape(name: str, a: np.ndarray) -> np.ndarray:
 def _pair(pre: Any, post: Any) -> Tuple[np.ndarray, np.ndarray, Any]:
     """pre and post as equally long float64 arrays (a scalar is broadcast), and the index of
     whichever is a pandas Series (results keep it)."""
-    index = getattr(pre, "index", None)
+    index = _index_of(pre)
     if index is None:
-        index = getattr(post, "index", None)
+        index = _index_of(post)
     a, b = _floats(pre, "pre"), _floats(post, "post")
     if a.size == 1 and b.size != 1:
         a = np.full(b.size, a[0])
@@ -285,7 +291,7 @@ def clinical_cutoffs(
             _core.PopulationNorm(mean=vals[2], sd=vals[3]), _core.PopulationNorm(mean=vals[0], sd=vals[1]), d
         )
         return Cutoffs(r.a.value, r.b.value, r.c.value)
-    index = next((x.index for x in args if hasattr(x, "index")), None)
+    index = next((_index_of(x) for x in args if _index_of(x) is not None), None)
     cols = [_floats(x, n) for x, n in zip(args, names)]
     size = max(c.size for c in cols)
     cols = [np.full(size, c[0]) if c.size == 1 else c for c in cols]
