@@ -50,7 +50,7 @@ namespace pybind11::detail {
 /// scoring reports as not a number). bool is refused: True is not an answer.
 template <>
 struct type_caster<theracore::instruments::answer> {
-    PYBIND11_TYPE_CASTER(theracore::instruments::answer, const_name("float | str | None"));
+    PYBIND11_TYPE_CASTER(theracore::instruments::answer, const_name("Optional[Union[float, str]]"));
     bool load(handle src, bool) {
         using theracore::instruments::answer;
         if (!src) {
