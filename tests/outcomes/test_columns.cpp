@@ -20,7 +20,7 @@ using namespace theracore;
 using namespace theracore::outcomes;
 
 namespace {
-const double nan = std::numeric_limits<double>::quiet_NaN();
+const double missing = std::numeric_limits<double>::quiet_NaN();
 }
 
 TEST(ReliableChangeColumns, EqualsOnePairAtATime) {
@@ -47,8 +47,8 @@ TEST(ReliableChangeColumns, EqualsOnePairAtATime) {
 
 TEST(ReliableChangeColumns, MissingScoresGiveMissingResults) {
     const auto t = jacobson_truax_threshold(test::core10_parameters());
-    const std::vector<double> pre{nan, 22, 22};
-    const std::vector<double> post{12, nan, 12};
+    const std::vector<double> pre{missing, 22, 22};
+    const std::vector<double> post{12, missing, 12};
     std::vector<double> rci(3);
     std::vector<std::int8_t> kind(3);
     reliable_change_columns(t, pre.data(), post.data(), 3, rci.data(), kind.data());
@@ -126,7 +126,7 @@ TEST(JacobsonTruaxColumns, UnusableCutoffLeavesImprovementsUncategorised) {
     const auto p = test::core10_parameters();
     const auto t = jacobson_truax_threshold(p);
     cutoff_estimate unusable;  // no value
-    const std::vector<double> pre{30, 10, 10, nan};
+    const std::vector<double> pre{30, 10, 10, missing};
     const std::vector<double> post{10, 30, 12, 10};
     std::vector<double> rci(4);
     std::vector<std::int8_t> kind(4), category(4);
@@ -159,8 +159,9 @@ TEST(ClinicalCutoffsFromNorms, MatchesTheParameterForm) {
 
 TEST(ClinicalCutoffsFromNorms, RejectsEveryBadNorm) {
     try {
-        (void)clinical_cutoffs(population_norm{nan, 4.8, {}, {}}, population_norm{19.7, 0, {}, {}},
-                               score_direction::lower_is_better, score_range{5, 1});
+        (void)clinical_cutoffs(population_norm{missing, 4.8, {}, {}},
+                               population_norm{19.7, 0, {}, {}}, score_direction::lower_is_better,
+                               score_range{5, 1});
         FAIL() << "expected validation_error";
     } catch (const validation_error& e) {
         ASSERT_EQ(e.problems().size(), 3u);
@@ -205,7 +206,7 @@ void check_against_reference(std::int64_t code_scale) {
     for (std::size_t i = 0; i < c.size(); ++i) {
         c[i] = client(gen) * code_scale;
         t[i] = day(gen);
-        v[i] = i % 97 == 0 ? nan : score(gen);
+        v[i] = i % 97 == 0 ? missing : score(gen);
     }
     const auto r = baseline_latest(c.data(), t.data(), v.data(), c.size());
     const auto ref = reference(c, t, v);
@@ -242,15 +243,17 @@ TEST(BaselineLatest, SparseCodesUseTheHashPathWithTheSameResult) {
 TEST(BaselineLatest, SkipsMissingTimesAndEmptyInput) {
     const std::vector<std::int64_t> c{1, 1, 2};
     const std::vector<std::int64_t> t{std::numeric_limits<std::int64_t>::min(), 5, 3};
-    const std::vector<double> v{10, 20, nan};
+    const std::vector<double> v{10, 20, missing};
     const auto r = baseline_latest(c.data(), t.data(), v.data(), 3);
     ASSERT_EQ(r.client, std::vector<std::int64_t>{1});
     EXPECT_EQ(r.count[0], 1);
     EXPECT_EQ(r.baseline[0], 20);
     EXPECT_TRUE(baseline_latest(c.data(), t.data(), v.data(), 0).client.empty());
     const std::vector<std::int64_t> negative{-5, -5};
+    const std::vector<std::int64_t> same{4, 4};
     const std::vector<double> two{1, 2};
-    const auto neg = baseline_latest(negative.data(), t.data() + 1, two.data(), 2);
+    const auto neg = baseline_latest(negative.data(), same.data(), two.data(), 2);
     EXPECT_EQ(neg.client, std::vector<std::int64_t>{-5});
-    EXPECT_EQ(neg.latest[0], 2);  // same time: the later-listed row is the latest
+    EXPECT_EQ(neg.baseline[0], 1);  // same time: the first-listed row is the baseline
+    EXPECT_EQ(neg.latest[0], 2);    // and the last-listed the latest
 }
