@@ -195,9 +195,7 @@ TEST_P(BatchProperty, SameNumbersAsScoreOnRandomRowsWithMissingAndInvalidCells) 
 // Every built-in instrument, read from the catalog so that a new definition is covered without
 // editing this list.
 INSTANTIATE_TEST_SUITE_P(EveryBuiltin, BatchProperty, ::testing::ValuesIn(builtin_catalog().ids()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                             return info.param;
-                         });
+                         [](const ::testing::TestParamInfo<std::string>& id) { return id.param; });
 
 TEST(Batch, IntegerColumnsWithAMissingCodeMatchDoubles) {
     const auto& inst = test::builtin("audit");
