@@ -5,6 +5,7 @@
 #include <theracore/care_records.hpp>
 #include <theracore/io/json.hpp>
 #include <theracore/model/administration.hpp>
+#include <theracore/model/builtin_cssrs_screener.hpp>
 #include <theracore/safety.hpp>
 
 #include "arrays.hpp"
@@ -54,9 +55,20 @@ void bind_records(py::module_& m) {
     auto screener = bind_struct<cssrs_screener_result>(m, "CssrsScreenerResult",
                                                        "Screener answers with their triage.");
     with_validate<cssrs_screener_result>(screener);
-    m.def("score_cssrs_screener", &score_cssrs_screener, py::arg("answers"),
-          "The answers with their derived triage. Raises ValidationError for a broken skip "
-          "rule.");
+    // The triage is the screener definition's rule, run by the engine (model/cssrs_screener.hpp);
+    // these use the built-in definition.
+    m.def("score_cssrs_screener",
+          static_cast<cssrs_screener_result (*)(const cssrs_screener_answers&)>(
+              &score_cssrs_screener),
+          py::arg("answers"),
+          "The answers with the triage the built-in screener definition gives. Raises "
+          "ValidationError for a broken skip rule.");
+    m.def(
+        "check_cssrs_screener",
+        [](const cssrs_screener_result& r) { return problems(check_cssrs_screener(r)); },
+        py::arg("result"),
+        "Every problem of a recorded screener result, including a stored triage that does not "
+        "match its answers, as (path, message) pairs.");
     auto factor = bind_struct<risk_factor>(m, "RiskFactor", "A risk or protective factor.");
     with_validate<risk_factor>(factor);
     auto action = bind_struct<risk_action>(m, "RiskAction", "One action taken about a risk.");
@@ -64,6 +76,12 @@ void bind_records(py::module_& m) {
     auto assessment =
         bind_struct<risk_assessment>(m, "RiskAssessment", "A suicide-risk assessment.");
     with_validate<risk_assessment>(assessment);
+    m.def(
+        "check_risk_assessment",
+        [](const risk_assessment& a) { return problems(check_risk_assessment(a)); },
+        py::arg("assessment"),
+        "validate() plus a screener triage that does not match its answers, as (path, "
+        "message) pairs.");
 
     // Safety plans (Stanley & Brown).
     bind_enum<support_service_kind>(m, "SupportServiceKind", "What kind of support service.");

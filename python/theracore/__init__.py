@@ -61,6 +61,8 @@ from ._core import (
     SupportService,
     SupportServiceKind,
     __version__,
+    check_cssrs_screener,
+    check_risk_assessment,
     episode_transition_allowed,
     language,
     revise_safety_plan,
@@ -152,6 +154,8 @@ __all__ = [
     "SessionVisibility",
     "SupportService",
     "SupportServiceKind",
+    "check_cssrs_screener",
+    "check_risk_assessment",
     "revise_safety_plan",
     "score_cssrs_screener",
     # errors

@@ -89,6 +89,23 @@ def test_cssrs_screener_and_risk_assessment() -> None:
     r.actions = [tc.RiskAction(kind=tc.RiskActionKind.safety_plan_created, safety_plan="sp-1")]
     assert r.validate() == []
     assert tc.RiskAssessment.from_dict(r.to_dict()) == r
+    assert tc.check_risk_assessment(r) == [] and tc.check_cssrs_screener(result) == []
+
+
+def test_a_stored_triage_that_disagrees_with_its_answers_is_reported() -> None:
+    # Q1, Q2 and Q3 Yes is moderate (C-SSRS screener triage, instruments reference §2.18, in the
+    # screener's definition); a record claiming "low" is caught against the definition.
+    answers = tc.CssrsScreenerAnswers(q1=True, q2=True, q3=True, q4=False, q5=False, q6=False)
+    stale = tc.CssrsScreenerResult(answers=answers, triage=tc.CssrsTriage.low)
+    assert stale.validate() == []  # the answers themselves keep the skip rule
+    assert [p for p, _ in tc.check_cssrs_screener(stale)] == ["triage"]
+    r = tc.RiskAssessment(id="ra-2", client="c", assessor="k", assessed_on=dt.date(2024, 3, 1), cssrs_screener=stale, formulated_level="moderate")
+    assert [p for p, _ in tc.check_risk_assessment(r)] == ["cssrs_screener.triage"]
+    # Q6 Yes within the past 3 months is high.
+    high = tc.score_cssrs_screener(tc.CssrsScreenerAnswers(q1=True, q2=False, q6=True, q6_past_3_months=True))
+    assert high.triage is tc.CssrsTriage.high
+    with pytest.raises(TypeError):
+        tc.check_cssrs_screener("moderate")  # type: ignore[arg-type]
 
 
 def test_safety_plan_rules_and_revision() -> None:
