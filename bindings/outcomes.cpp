@@ -10,7 +10,7 @@
 #include <theracore/io/json/outcomes.hpp>
 #include <theracore/outcomes.hpp>
 #include <theracore/outcomes/columns.hpp>
-#include <theracore/outcomes/instrument_parameters.hpp>
+#include <theracore/outcomes/from_instrument.hpp>
 
 #include "arrays.hpp"
 #include "common.hpp"
@@ -171,13 +171,15 @@ void bind_outcomes(py::module_& m) {
           "published one.");
     m.def("gas_t_score", &outcomes::gas_t_score, py::arg("goals"),
           py::arg("rho") = gas_default_rho);
-    m.def("parameters_from_psychometrics", &parameters_from_psychometrics, py::arg("instrument"),
-          py::arg("scale") = std::string(), py::arg("sd") = py::none(),
-          py::arg("reliability") = py::none(),
-          "Change parameters from an instrument definition's psychometrics (caller's SD or "
-          "reliability replace the definition's).");
-    m.def("published_cutoff", &published_cutoff, py::arg("instrument"),
-          py::arg("scale") = std::string());
+    bind_struct<change_parameter_options>(
+        m, "ChangeParameterOptions",
+        "Which psychometrics change_parameters_for takes, or values that replace them.");
+    m.def("change_parameters_for", &change_parameters_for, py::arg("instrument"),
+          py::arg("scale") = std::string(), py::arg("options") = change_parameter_options{},
+          "Change parameters from an instrument definition's psychometrics (the C++ adapter).");
+    m.def("clinical_cutoff_for", &clinical_cutoff_for, py::arg("instrument"),
+          py::arg("scale") = std::string(), py::arg("cut_off") = std::string(),
+          "The instrument's published clinical cut-off (its primary one unless named).");
     m.def("reliable_change_columns", &rci_columns, py::arg("threshold"), py::arg("pre"),
           py::arg("post"), "RCI and change-kind codes for columns of pairs (C++ loop).");
     m.def("jacobson_truax_columns", &jt_columns, py::arg("threshold"), py::arg("cutoff"),

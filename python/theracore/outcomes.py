@@ -66,8 +66,9 @@ def change_parameters(
     """The :class:`~theracore._core.ChangeParameters` the other functions use.
 
     With ``instrument``, direction, SD, reliability, norms and score range come from its
-    definition (scale ``scale``, default the total) and any value given here replaces the
-    definition's. Without it, ``sd`` and ``reliability`` are required and lower scores are
+    definition (scale ``scale``, default the total) by the C++ adapter
+    ``change_parameters_for``, and ``sd``/``reliability`` given here replace the definition's
+    (PHQ-9 publishes no clinical SD: pass ``sd``). Without it, ``sd`` and ``reliability`` are required and lower scores are
     better unless ``higher_is_better=True``. Raises ValidationError naming what is missing or
     invalid (a reliability outside (0, 1), a non-positive SD, NaN).
     """
@@ -75,14 +76,17 @@ def change_parameters(
         if v is not None and (isinstance(v, (str, bytes, bool)) or not np.isscalar(v)):
             raise TypeError(f"{name} must be a number, got {type(v).__name__}")
     inst = _instrument_or_none(instrument)
-    user_sd = None if sd is None else _core.StandardDeviation(value=float(sd), source=_CALLER)
+    user_sd = None if sd is None else _core.StandardDeviation(value=float(sd), source="SD supplied by the caller")
     user_r = (
         None
         if reliability is None
-        else _core.ReliabilityCoefficient(value=float(reliability), kind=reliability_kind, source=_CALLER)
+        else _core.ReliabilityCoefficient(value=float(reliability), kind=reliability_kind, source="reliability supplied by the caller")
     )
     if inst is not None:
-        p = _core.parameters_from_psychometrics(inst._impl, scale or "", user_sd, user_r)
+        # The C++ adapter reads the definition and applies the caller's values; nothing about
+        # the psychometrics is decided here.
+        options = _core.ChangeParameterOptions(z=_num(z, "z"), supplied_sd=user_sd, supplied_reliability=user_r)
+        p = _core.change_parameters_for(inst._impl, scale or "", options)
         if higher_is_better is not None and (p.direction.value == "higher_is_better") != bool(higher_is_better):
             raise ValidationError(
                 "invalid change parameters",
@@ -338,7 +342,7 @@ def _outcome_setup(
     if cutoff is not None:
         published = _core.ClinicalCutoff(value=_num(cutoff, "cutoff"), at_value="clinical", source=_CALLER)
     elif instrument is not None:
-        published = _core.published_cutoff(_resolve(instrument)._impl, scale or "")
+        published = _core.clinical_cutoff_for(_resolve(instrument)._impl, scale or "")
     if criterion is None:
         norms_given = mean_clinical is not None or mean_functional is not None
         criterion = "published" if published is not None and (cutoff is not None or not norms_given) else "c"

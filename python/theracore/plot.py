@@ -98,7 +98,7 @@ def trajectory(
         if cutoff is None:
             from . import _core
 
-            published = _core.published_cutoff(inst._impl, scale or "")
+            published = _core.clinical_cutoff_for(inst._impl, scale or "")
             cutoff = published.value if published is not None else None
 
     if cutoff is not None:

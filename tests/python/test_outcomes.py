@@ -48,14 +48,31 @@ def test_instrument_parameters_come_from_the_definition() -> None:
     # PHQ-9 publishes a reliability but no clinical SD.
     with pytest.raises(tc.ValidationError) as info:
         outcomes.reliable_change(20, 10, instrument="phq9")
-    assert [x for x, _ in info.value.problems] == ["sd"]
-    assert outcomes.reliable_change(20, 10, instrument="phq9", sd=5.0).parameters.reliability.value == 0.89
+    assert [x for x, _ in info.value.problems] == ["psychometrics.norms"]
+    phq9 = outcomes.reliable_change(20, 10, instrument="phq9", sd=5.0).parameters
+    assert phq9.reliability.value == 0.89  # alpha, Kroenke et al. 2001
+    assert phq9.range.max == 27 and "SD supplied by the caller" in phq9.provenance.source
+    # A caller's reliability replaces the definition's first estimate; the SD stays.
+    own = outcomes.reliable_change(22, 12, instrument="core10", reliability=0.8).parameters
+    assert own.reliability.value == 0.8 and own.sd.value == 7.7
+    # The same parameters as the C++ adapter gives (the logic lives there).
+    assert own == tc._core.change_parameters_for(
+        tc.instrument("core10")._impl,
+        "",
+        tc._core.ChangeParameterOptions(
+            supplied_reliability=tc._core.ReliabilityCoefficient(value=0.8, kind="cronbach_alpha", source="reliability supplied by the caller")
+        ),
+    )
+    with pytest.raises(tc.ValidationError) as info:
+        outcomes.reliable_change(20, 10, instrument="phq9", sd=-1.0)
+    assert [x for x, _ in info.value.problems] == ["options.supplied_sd.value"]
     with pytest.raises(tc.ValidationError, match="range"):
         outcomes.reliable_change(20, 41, instrument="core10")
     with pytest.raises(tc.ValidationError):
         outcomes.reliable_change(20, 10, instrument="core10", higher_is_better=True)
-    with pytest.raises(tc.NotFoundError):
+    with pytest.raises(tc.ValidationError) as info:
         outcomes.reliable_change(20, 10, instrument="core10", scale="nope")
+    assert [x for x, _ in info.value.problems] == ["scale_id"]
 
 
 def test_reliable_change_vectorised_equals_scalar() -> None:
@@ -268,3 +285,34 @@ def test_change_parameters_function() -> None:
     assert p.validate() == []
     with pytest.raises(tc.ValidationError, match="z"):
         outcomes.change_parameters(sd=7.7, reliability=0.9, z=0)
+
+
+def test_classify_with_a_higher_is_better_instrument_uses_the_adapters_cutoff() -> None:
+    # WHO-5 (raw 0-25, higher is better): a raw score below 13 is poor well-being (Topp et al.
+    # 2015), so 13 itself is functional. The definition has no reliability or SD: pass them.
+    # S_diff = 5 * sqrt(2 * (1 - 0.85)) = 2.7386; a change of 8 gives RCI 2.92 (reliable).
+    kw = dict(instrument="who5", sd=5.0, reliability=0.85)
+    r = outcomes.classify(5, 13, **kw)
+    assert r.rci == pytest.approx(8 / (5 * np.sqrt(0.3)))
+    assert r.category == "recovered" and r.cutoff == 13 and r.criterion == "published"
+    assert outcomes.classify(2, 12, **kw).category == "improved"  # 12 < 13: still poor
+    assert outcomes.classify(20, 10, **kw).category == "deteriorated"  # a fall is worse here
+    assert outcomes.reliable_change(5, 13, **kw).category == "improved"
+
+
+def test_classify_and_instrument_bad_input() -> None:
+    with pytest.raises(TypeError):
+        outcomes.classify(22, 8, sd=7.7, reliability=0.9, cutoff="11")  # type: ignore[arg-type]
+    with pytest.raises(tc.ValidationError):
+        outcomes.classify([22, 20, 18], [8, 9], sd=7.7, reliability=0.9, cutoff=11)
+    with pytest.raises(tc.ValidationError):
+        outcomes.classify(np.zeros((2, 2)), np.zeros((2, 2)), sd=7.7, reliability=0.9, cutoff=11)
+    with pytest.raises(tc.ValidationError, match="range"):
+        outcomes.classify(22, 45, instrument="core10")  # CORE-10 totals are 0-40
+    with pytest.raises(tc.NotFoundError):
+        outcomes.classify(22, 8, instrument="no_such_measure")
+    with pytest.raises(TypeError):
+        outcomes.classify(22, 8, instrument=9)  # type: ignore[arg-type]
+    with pytest.raises(tc.ValidationError) as info:
+        outcomes.change_parameters(instrument="dass21", scale="depression")  # no psychometrics
+    assert [x for x, _ in info.value.problems] == ["psychometrics.reliability", "psychometrics.norms"]
