@@ -8,6 +8,8 @@ into what the core reads and the core's columns into Python results.
 
 from __future__ import annotations
 
+import os
+
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -32,6 +34,8 @@ _SCALE_STATUS_TEXT = (
     "no item applies",
     "invalid answers",
 )
+#: Rows score_frame scores at a time (at least; see score_frame).
+_CHUNK_ROWS = 1 << 16
 
 
 def instruments() -> List[str]:
@@ -378,56 +382,94 @@ def score_frame(
     if absent:
         raise ValidationError(f"cannot score {inst.id}", [(str(c), "no such column") for c in absent])
     arrays = [_column(df[c], str(c)) for c in names]
-    try:
-        res = inst._impl.score_columns(arrays, strict, missing_code, threads, options)
-    except ValidationError as e:
-        if strict and e.problems and e.problems[0][0].startswith("["):
-            path, message = e.problems[0]
-            row = int(path[1 : path.index("]")])
-            label = df.index[row]
-            raise ValidationError(
-                f"invalid row {label!r} (position {row}) in strict scoring", [(f"[{label!r}]" + path[path.index("]") + 1 :], message)]
-            ) from None
-        raise
     n = len(df)
-    out: Dict[str, Any] = {}
     item_names = [str(c) for c in names]
-    status = res["status"]
-    for sid in inst.scale_ids:
-        out[prefix + sid] = res[sid]
-        labels = [b[2] for b in inst._impl.bands(sid, options)]
-        if labels:
-            out[prefix + sid + "_band"] = _codes(res[sid + "_band"], labels, ordered=True)
-    out[prefix + "status"] = _codes(status.view(np.int8), ROW_STATUS)
-    out[prefix + "reason"] = _reasons(inst, res, item_names, n)
-    out[prefix + "answered"] = res["answered"]
-    out[prefix + "missing"] = res["missing"]
-    prorated = np.zeros(n, dtype=bool)
-    for sid in inst.scale_ids:
-        prorated |= res[sid + "_prorated"]
-    out[prefix + "prorated"] = prorated
-    out[prefix + "flags"] = _flag_column(res["flags"], inst.flag_ids)
-    out[prefix + "flags_unknown"] = _flag_column(res["flags_unknown"], inst.flag_ids)
-    for rule, labels in _derived_labels(inst).items():
-        out[prefix + rule] = _codes(res[rule], labels)
-        out[prefix + rule + "_determined"] = res[rule + "_determined"]
+    scales = inst.scale_ids
+    band_labels = {sid: [b[2] for b in inst._impl.bands(sid, options)] for sid in scales}
+    derived = _derived_labels(inst)
+    few_flags = len(inst.flag_ids) <= 8
+    # Rows are scored a chunk at a time into the output columns, so the C++ result columns
+    # that the frame does not keep (bit masks, per-scale status, first invalid item) exist for
+    # one chunk only: peak memory is input + output + O(chunk). A chunk still gives every
+    # thread enough rows (the C++ side splits rows below 32768 per thread no further).
+    workers = threads if isinstance(threads, int) and not isinstance(threads, bool) and threads > 0 else (os.cpu_count() or 1)
+    chunk = max(_CHUNK_ROWS, 32768 * workers)
+    cols: Dict[str, np.ndarray] = {}
+
+    def put(key: str, start: int, values: np.ndarray) -> None:
+        if key not in cols:
+            cols[key] = np.empty(n, dtype=values.dtype)
+        cols[key][start : start + values.size] = values
+
+    for start in range(0, n, chunk) if n else [0]:
+        part = [a[start : start + chunk] for a in arrays]  # views, not copies
+        try:
+            res = inst._impl.score_columns(part, strict, missing_code, threads, options)
+        except ValidationError as e:
+            if strict and e.problems and e.problems[0][0].startswith("["):
+                path, message = e.problems[0]
+                row = start + int(path[1 : path.index("]")])
+                label = df.index[row]
+                raise ValidationError(
+                    f"invalid row {label!r} (position {row}) in strict scoring", [(f"[{label!r}]" + path[path.index("]") + 1 :], message)]
+                ) from None
+            raise
+        for sid in scales:
+            put(sid, start, res[sid])
+            if band_labels[sid]:
+                put(sid + "_band", start, res[sid + "_band"])
+        put("status", start, res["status"].view(np.int8))
+        put("reason", start, _reason_codes(inst, res, len(item_names)))
+        put("answered", start, res["answered"])
+        put("missing", start, res["missing"])
+        prorated = np.zeros(res["status"].size, dtype=bool)
+        for sid in scales:
+            prorated |= res[sid + "_prorated"]
+        put("prorated", start, prorated)
+        for key in ("flags", "flags_unknown"):
+            put(key, start, res[key].astype(np.int16) if few_flags else res[key])
+        for rule in derived:
+            put(rule, start, res[rule])
+            put(rule + "_determined", start, res[rule + "_determined"])
+        del res, part
+
+    out: Dict[str, Any] = {}
+    for sid in scales:
+        out[prefix + sid] = cols.pop(sid)
+        if band_labels[sid]:
+            out[prefix + sid + "_band"] = _codes(cols.pop(sid + "_band"), band_labels[sid], ordered=True)
+    out[prefix + "status"] = _codes(cols.pop("status"), ROW_STATUS)
+    out[prefix + "reason"] = _codes(cols.pop("reason"), _reason_categories(inst, item_names))
+    for key in ("answered", "missing", "prorated"):
+        out[prefix + key] = cols.pop(key)
+    for key in ("flags", "flags_unknown"):
+        out[prefix + key] = _flag_column(cols.pop(key), inst.flag_ids)
+    for rule, labels in derived.items():
+        out[prefix + rule] = _codes(cols.pop(rule), labels)
+        out[prefix + rule + "_determined"] = cols.pop(rule + "_determined")
     return pd.DataFrame(out, index=df.index, copy=False)
 
 
-def _reasons(inst: Instrument, res: Mapping[str, np.ndarray], items: List[str], n: int) -> "pd.Categorical":
-    """Why each row is not ok, as a categorical: the invalid item, or the first unscored scale
-    with its status, or an undetermined rule. Only rows that are not ok are looked at."""
-    scales = inst.scale_ids
-    rules = inst.derived_ids
+def _reason_categories(inst: Instrument, items: List[str]) -> List[str]:
+    """The texts of the reason column, by code (see _reason_codes)."""
     categories = [""]
     categories += [f"invalid answer to {c}" for c in items]
-    scale_base = len(categories)
-    for sid in scales:
+    for sid in inst.scale_ids:
         categories += [f"{sid}: {t}" for t in _SCALE_STATUS_TEXT]
-    rule_base = len(categories)
-    categories += [f"{r}: undetermined (missing answers)" for r in rules]
-    codes = np.zeros(n, dtype=np.int16)
+    categories += [f"{r}: undetermined (missing answers)" for r in inst.derived_ids]
+    return categories
+
+
+def _reason_codes(inst: Instrument, res: Mapping[str, np.ndarray], n_items: int) -> np.ndarray:
+    """Why each row is not ok, as codes into _reason_categories: the invalid item, or the first
+    unscored scale with its status, or an undetermined rule. Only rows that are not ok are
+    looked at."""
+    scales = inst.scale_ids
+    rules = inst.derived_ids
+    scale_base = 1 + n_items
+    rule_base = scale_base + len(_SCALE_STATUS_TEXT) * len(scales)
     status = res["status"]
+    codes = np.zeros(status.size, dtype=np.int16)
     bad = np.flatnonzero(status)
     if bad.size:
         st = status[bad]
@@ -441,16 +483,16 @@ def _reasons(inst: Instrument, res: Mapping[str, np.ndarray], items: List[str], 
         for j in reversed(range(len(scales))):  # the first unscored scale wins
             ss = res[scales[j] + "_status"][bad]
             m = pending & (ss != 0)
-            c[m] = scale_base + 6 * j + ss[m]
+            c[m] = scale_base + len(_SCALE_STATUS_TEXT) * j + ss[m]
         codes[bad] = c
-    return _codes(codes, categories)
+    return codes
 
 
 def _flag_column(bits: np.ndarray, flag_ids: List[str]) -> "pd.Categorical":
     f = len(flag_ids)
     if f <= 8:
         categories = [", ".join(flag_ids[b] for b in range(f) if (m >> b) & 1) for m in range(1 << f)]
-        return _codes(bits.astype(np.int16), categories)
+        return _codes(bits.astype(np.int16, copy=False), categories)
     masks, inverse = np.unique(bits, return_inverse=True)
     categories = [", ".join(flag_ids[b] for b in range(f) if (int(m) >> b) & 1) for m in masks]
     return _codes(inverse, categories)

@@ -155,3 +155,23 @@ def test_bad_input() -> None:
     dates["phq9_1"] = pd.Timestamp("2024-01-01")
     with pytest.raises(TypeError, match="phq9_1"):
         tc.score_frame(dates, "phq9")
+
+
+def test_frames_larger_than_a_chunk_equal_one_pass_of_score_many() -> None:
+    # score_frame scores 65,536-row chunks (threads=1) into its output; score_many scores the
+    # whole array in one pass, so every column must agree across the chunk edges.
+    df = _frame(140_003, seed=9)
+    df.iloc[70_000, 2] = 9  # invalid, in the second chunk
+    out = tc.score_frame(df, "phq9", threads=1)
+    many = tc.instrument("phq9").score_many(df[ITEMS].to_numpy(), threads=1)
+    np.testing.assert_array_equal(out["total"].to_numpy(), many["total"])
+    np.testing.assert_array_equal(out["total_band"].cat.codes.to_numpy(), many["total_band"])
+    np.testing.assert_array_equal(out["status"].cat.codes.to_numpy(), many["status"])
+    np.testing.assert_array_equal(out["missing"].to_numpy(), many["missing"])
+    assert out["reason"].iloc[70_000] == "invalid answer to phq9_3"
+    fired = out["flags"].astype(str).str.contains("item9_self_harm").to_numpy()
+    np.testing.assert_array_equal(fired, many["flag_item9_self_harm"])
+    # Strict mode names the invalid row of a later chunk by its label.
+    with pytest.raises(tc.ValidationError) as info:
+        tc.score_frame(df, "phq9", strict=True, threads=1)
+    assert info.value.problems[0][0] == f"[{df.index[70_000]}].phq9_3"
