@@ -114,7 +114,8 @@ TEST(ChangeParametersFor, NamesWhatTheDefinitionLacks) {
     EXPECT_EQ(problems_of([] { (void)change_parameters_for(builtin("phq9")); }),
               (problem_list{{"psychometrics.norms",
                              "phq9 v1.0 has no clinical norm group to take the SD (s1) from; "
-                             "name a norm group with options.sd_norm_group"}}));
+                             "name a norm group with options.sd_norm_group or supply one with "
+                             "options.supplied_sd"}}));
     // DASS-21 depression has neither; both are reported at once.
     EXPECT_EQ(problems_of([] { (void)change_parameters_for(builtin("dass21"), "depression"); }),
               (problem_list{{"psychometrics.reliability",
@@ -122,9 +123,47 @@ TEST(ChangeParametersFor, NamesWhatTheDefinitionLacks) {
                              "reliable change index needs one"},
                             {"psychometrics.norms",
                              "dass21 v1.0 scale depression has no clinical norm group to take "
-                             "the SD (s1) from; name a norm group with options.sd_norm_group"}}));
+                             "the SD (s1) from; name a norm group with options.sd_norm_group or "
+                             "supply one with options.supplied_sd"}}));
     EXPECT_TRUE(
         has_path(problems_of([] { (void)change_parameters_for(builtin("dass21")); }), "scale_id"));
+}
+
+TEST(ChangeParametersFor, SuppliedValuesReplaceTheDefinitions) {
+    // PHQ-9 has no clinical norm group: a study's own pre-treatment SD (here 5.6, a made-up
+    // sample value) completes its parameters; the reliability (alpha .89, Kroenke et al. 2001),
+    // direction, range and provenance still come from the definition.
+    change_parameter_options o;
+    o.supplied_sd = standard_deviation{5.6, "study baseline", ""};
+    const auto p = change_parameters_for(builtin("phq9"), {}, o);
+    EXPECT_DOUBLE_EQ(p.sd.value, 5.6);
+    EXPECT_DOUBLE_EQ(p.reliability.value, 0.89);
+    EXPECT_EQ(p.direction, score_direction::lower_is_better);
+    EXPECT_EQ(p.range->max, 27);
+    EXPECT_TRUE(contains(p.provenance.source, "SD supplied by the caller"));
+    // A supplied reliability replaces the definition's first estimate (CORE-10 alpha .90,
+    // Barkham et al. 2013); the norm group's SD stays.
+    o = {};
+    o.supplied_reliability = reliability_coefficient{0.8, reliability_kind::test_retest, "own"};
+    const auto q = change_parameters_for(builtin("core10"), {}, o);
+    EXPECT_DOUBLE_EQ(q.reliability.value, 0.8);
+    EXPECT_EQ(q.reliability.kind, reliability_kind::test_retest);
+    EXPECT_DOUBLE_EQ(q.sd.value, 7.7);
+    EXPECT_TRUE(contains(q.provenance.source, "own"));
+}
+
+TEST(ChangeParametersFor, BadSuppliedValuesAreNamed) {
+    change_parameter_options o;
+    o.supplied_sd = standard_deviation{-1, "", ""};
+    o.sd_norm_group = "primary_care_counselling";
+    o.supplied_reliability = reliability_coefficient{1.5, reliability_kind::test_retest, ""};
+    o.reliability = "alpha";
+    const auto p = problems_of([&] { (void)change_parameters_for(builtin("core10"), {}, o); });
+    EXPECT_TRUE(has_path(p, "options.reliability"));
+    EXPECT_TRUE(has_path(p, "options.supplied_reliability.value"));
+    EXPECT_TRUE(has_path(p, "options.sd_norm_group"));
+    EXPECT_TRUE(has_path(p, "options.supplied_sd.value"));
+    EXPECT_EQ(p.size(), 4u);
 }
 
 TEST(ChangeParametersFor, BadOptionsAreNamed) {

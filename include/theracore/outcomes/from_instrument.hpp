@@ -52,9 +52,16 @@ namespace outcomes {
 struct change_parameter_options {
     /// Id of the reliability estimate.
     std::optional<std::string> reliability;
+    /// A reliability the caller supplies (a study's own estimate) instead of the definition's;
+    /// exclusive with `reliability`.
+    std::optional<reliability_coefficient> supplied_reliability;
     /// Id of the norm group whose SD is s1 (Jacobson & Truax: the clinical or pre-treatment
     /// sample). Any population may be named; the default takes only a clinical group.
     std::optional<std::string> sd_norm_group;
+    /// An SD the caller supplies (the sample's own pre-treatment SD) instead of a norm group's,
+    /// so a definition without a clinical norm group (PHQ-9) still gives its reliability,
+    /// direction, range and cut-off; exclusive with `sd_norm_group`.
+    std::optional<standard_deviation> supplied_sd;
     /// Id of a non-clinical norm group (M0, s0).
     std::optional<std::string> functional_norm_group;
     /// Id of a clinical norm group (M1, s1 of criteria a and c).
@@ -66,7 +73,9 @@ struct change_parameter_options {
     static auto describe(Self& s) {
         using theracore::detail::field;
         return std::make_tuple(
-            field("reliability", s.reliability), field("sd_norm_group", s.sd_norm_group),
+            field("reliability", s.reliability),
+            field("supplied_reliability", s.supplied_reliability),
+            field("sd_norm_group", s.sd_norm_group), field("supplied_sd", s.supplied_sd),
             field("functional_norm_group", s.functional_norm_group),
             field("dysfunctional_norm_group", s.dysfunctional_norm_group), field("z", s.z));
     }
@@ -124,9 +133,10 @@ inline std::string scale_label(const instruments::instrument& inst, const instru
 /// psychometrics:
 ///
 /// - direction from the definition (`higher_is_worse` → `lower_is_better`);
-/// - `sd` from the chosen norm group (value, "name (population, n = …)", source);
+/// - `sd` from the chosen norm group (value, "name (population, n = …)", source), or
+///   `options.supplied_sd`;
 /// - `reliability` value, kind and source (an intraclass correlation is a test–retest kind: a
-///   questionnaire's ICC is its retest agreement);
+///   questionnaire's ICC is its retest agreement), or `options.supplied_reliability`;
 /// - `range` from the scale's bounds (the items' answers and the multiplier);
 /// - `functional` / `dysfunctional` norms from the non-clinical / clinical norm groups, when
 ///   the definition has them;
@@ -136,7 +146,9 @@ inline std::string scale_label(const instruments::instrument& inst, const instru
 /// @throws validation_error listing what is missing or wrong: the scale (`scale_id`), a
 /// reliability estimate (`psychometrics.reliability`), an estimate of kind `other`
 /// (`psychometrics.reliability[<id>].kind`), a norm group for the SD (`psychometrics.norms`),
-/// ids in `options` that the scale lacks or whose population is wrong (`options.<field>`), a
+/// ids in `options` that the scale lacks or whose population is wrong (`options.<field>`), an
+/// id given beside the supplied value it would choose (`options.reliability`,
+/// `options.sd_norm_group`), an invalid supplied value (`options.supplied_sd.value`, …), a
 /// non-positive `options.z`.
 [[nodiscard]] inline change_parameters change_parameters_for(
     const instruments::instrument& inst, std::string_view scale_id = {},
@@ -147,7 +159,15 @@ inline std::string scale_label(const instruments::instrument& inst, const instru
     problem_list p;
 
     const instruments::reliability_estimate* rel = nullptr;
-    if (options.reliability) {
+    if (options.supplied_reliability) {
+        if (options.reliability) {
+            p.push_back(
+                {"options.reliability", "name an estimate or supply a reliability, not both"});
+        }
+        for (auto& q : validate(*options.supplied_reliability)) {
+            p.push_back({"options.supplied_reliability." + q.path, q.message});
+        }
+    } else if (options.reliability) {
         for (const auto& r : ps.reliability) {
             rel = r.id == *options.reliability ? &r : rel;
         }
@@ -167,13 +187,24 @@ inline std::string scale_label(const instruments::instrument& inst, const instru
                      "kind \"other\" is neither test-retest nor Cronbach's alpha; choose another "
                      "estimate with options.reliability"});
     }
-    const auto* sd = detail::pick_norm(ps, options.sd_norm_group, norm_population::clinical,
-                                       "options.sd_norm_group", std::nullopt, p);
-    if (!sd && !options.sd_norm_group) {
-        p.push_back({"psychometrics.norms",
-                     detail::scale_label(inst, s) +
-                         " has no clinical norm group to take the SD (s1) from; name a norm "
-                         "group with options.sd_norm_group"});
+    const instruments::norm_group* sd = nullptr;
+    if (options.supplied_sd) {
+        if (options.sd_norm_group) {
+            p.push_back({"options.sd_norm_group", "name a norm group or supply an SD, not both"});
+        }
+        for (auto& q : validate(*options.supplied_sd)) {
+            p.push_back({"options.supplied_sd." + q.path, q.message});
+        }
+    } else {
+        sd = detail::pick_norm(ps, options.sd_norm_group, norm_population::clinical,
+                               "options.sd_norm_group", std::nullopt, p);
+    }
+    if (!sd && !options.sd_norm_group && !options.supplied_sd) {
+        p.push_back(
+            {"psychometrics.norms",
+             detail::scale_label(inst, s) +
+                 " has no clinical norm group to take the SD (s1) from; name a norm "
+                 "group with options.sd_norm_group or supply one with options.supplied_sd"});
     }
     const auto* functional =
         detail::pick_norm(ps, options.functional_norm_group, norm_population::non_clinical,
@@ -190,20 +221,29 @@ inline std::string scale_label(const instruments::instrument& inst, const instru
     out.instrument_id = inst.id();
     out.instrument_version = inst.version();
     out.direction = direction_of(inst.direction());
-    out.sd = {sd->sd, detail::norm_population_text(*sd), sd->source};
-    out.reliability = {rel->value,
-                       rel->kind == instruments::reliability_kind::cronbach_alpha
-                           ? reliability_kind::cronbach_alpha
-                           : reliability_kind::test_retest,
-                       rel->source};
+    out.sd = sd ? standard_deviation{sd->sd, detail::norm_population_text(*sd), sd->source}
+                : *options.supplied_sd;
+    if (rel) {
+        out.reliability = {rel->value,
+                           rel->kind == instruments::reliability_kind::cronbach_alpha
+                               ? reliability_kind::cronbach_alpha
+                               : reliability_kind::test_retest,
+                           rel->source};
+    } else {
+        out.reliability = *options.supplied_reliability;
+    }
     out.z = options.z;
     const auto range = instruments::detail::range_of(inst.data(), s);
     if (range.known && range.bounded) {
         out.range = score_range{range.lo, range.hi};
     }
     std::vector<std::string> sources;
-    detail::add_source(sources, rel->source);
-    detail::add_source(sources, sd->source);
+    // A supplied value without a source is still named, so the provenance never hides it.
+    detail::add_source(sources, out.reliability.source.empty()
+                                    ? "reliability supplied by the caller"
+                                    : out.reliability.source);
+    detail::add_source(sources,
+                       out.sd.source.empty() ? "SD supplied by the caller" : out.sd.source);
     if (functional) {
         out.functional =
             population_norm{functional->mean, functional->sd,
