@@ -32,9 +32,15 @@ std::vector<double> random_rows(const instrument& inst, std::size_t rows, std::u
     std::uniform_real_distribution<double> u(0, 1);
     std::vector<std::vector<double>> allowed(k);
     for (std::size_t i = 0; i < k; ++i) {
-        for (const auto& o :
-             instruments::detail::find_response_scale(d, d.items[i].response_scale)->options) {
+        const auto* rs = instruments::detail::find_response_scale(d, d.items[i].response_scale);
+        for (const auto& o : rs->options) {
             allowed[i].push_back(o.value);
+        }
+        // A numeric range (PG-13-R's months) has no options: draw from its first 25 values.
+        for (int v = 0;
+             rs->range && v < 25 && (!rs->range->max || rs->range->min + v <= *rs->range->max);
+             ++v) {
+            allowed[i].push_back(rs->range->min + v);
         }
     }
     const double invalid[] = {-1, 7, 0.5, 99, 1e300, -3};
