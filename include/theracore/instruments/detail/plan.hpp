@@ -683,14 +683,10 @@ class kernel {
         const bool has_code = code.has_value() && (std::is_signed_v<T> || *code >= 0);
         const std::int64_t code_value = code.value_or(0);
         // Adding and subtracting 1.5 * 2^52 rounds a double below 2^51 to an integer with plain
-        // additions, which vectorise on any x86-64 (floor needs SSE4.1 or a call).
+        // additions (std::floor is a library call at the x86-64 baseline, without SSE4.1).
         constexpr double round_magic = 6755399441055744.0;
-        struct cell {
-            bool missing, not_applicable, ok;
-            double inside;
-        };
         const T* typed = contiguous ? reinterpret_cast<const T*>(base) : nullptr;
-        const auto check = [&](std::size_t r) {
+        for (std::size_t r = 0; r < n; ++r) {
             T raw;
             if constexpr (contiguous) {
                 raw = typed[r];
@@ -710,21 +706,12 @@ class kernel {
                 is_missing = has_code & (static_cast<std::int64_t>(raw) == code_value);
             }
             const bool is_na = has_na & (v == na) & !is_missing;
-            return cell{is_missing, is_na, static_cast<bool>(ok & !is_missing & !is_na), inside};
-        };
-        // Two passes over the column slice (in L1 after the first), one output width each, so
-        // that the compiler vectorises both.
-        for (std::size_t r = 0; r < n; ++r) {
-            const cell c = check(r);
-            // `inside` is finite, so a product by 0 or 1 selects (+ 0.0 turns -0 into 0).
-            val[r] = static_cast<double>(c.ok) * (offset + sign * c.inside) + 0.0;
-        }
-        for (std::size_t r = 0; r < n; ++r) {
-            const cell c = check(r);
-            const bool invalid = !c.ok & !c.missing & !c.not_applicable;
-            st[r] = static_cast<std::uint8_t>(c.missing * st_missing +
-                                              c.not_applicable * st_not_applicable +
+            const bool answered = ok & !is_missing & !is_na;
+            const bool invalid = !ok & !is_missing & !is_na;
+            st[r] = static_cast<std::uint8_t>(is_missing * st_missing + is_na * st_not_applicable +
                                               invalid * st_invalid);
+            // `inside` is finite, so a product by 0 or 1 selects (+ 0.0 turns -0 into 0).
+            val[r] = static_cast<double>(answered) * (offset + sign * inside) + 0.0;
         }
     }
 
