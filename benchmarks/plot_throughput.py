@@ -104,11 +104,15 @@ def tables(medians, g, out):
                     if n not in bare or n not in rows:
                         continue
                     b, s = bare[n]["cpu_ns"], rows[n]["cpu_ns"]
-                    bb = batch[n]["cpu_ns"] if n in batch else float("nan")
+                    if n in batch:
+                        bb = batch[n]["cpu_ns"]
+                        batch_cells = f"{bb / 1e6:.1f} | {bb / b:.1f}x"
+                    else:
+                        batch_cells = "not run | –"
                     gbs = rows[n]["bytes_per_second"] / 1e9
                     pct = 100 * rows[n]["bytes_per_second"] / bandwidth if bandwidth else float("nan")
                     w(f"| {inst} | {cells} | {layout} | {n:.0e} | {b / 1e6:.2f} | {s / 1e6:.1f} | "
-                      f"{s / b:.1f}x | {bb / 1e6:.1f} | {bb / b:.1f}x | {gbs:.2f} | {pct:.1f} % |\n")
+                      f"{s / b:.1f}x | {batch_cells} | {gbs:.2f} | {pct:.1f} % |\n")
     w("\nScaling with N (score_rows, ns per row, median CPU time):\n\n")
     ns_all = [10**4, 10**5, 10**6, 10**7]
     w("| instrument | cells | layout | " + " | ".join(f"{n:.0e}" for n in ns_all) +
