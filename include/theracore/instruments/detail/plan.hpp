@@ -55,6 +55,10 @@ struct item_plan {
     // Bounds of the scored value, for rules evaluated with this item missing.
     double smin = 0, smax = 0;
     bool counted = false;  // used by some scale, flag or rule
+    // Every integer in [dense_lo, dense_hi] is accepted and nothing else (as for nearly every
+    // questionnaire item): the kernel then checks a column without branches.
+    bool dense = false;
+    double dense_lo = 0, dense_hi = 0;
 
     [[nodiscard]] bool allowed(double v) const noexcept {
         if (is_range) {
@@ -199,6 +203,26 @@ inline item_plan compile_item(const item& it, const response_scale& rs, bool key
             }
         } else {
             p.options = accepted;
+        }
+    }
+    // Bounds well inside int32 so that the kernel's integer test cannot overflow.
+    constexpr double int_limit = 1 << 30;
+    const auto fits = [&](double lo, double hi) {
+        return is_integer(lo) && is_integer(hi) && lo >= -int_limit && hi <= int_limit;
+    };
+    if (p.is_range && p.range_integer && fits(p.lo, p.hi)) {
+        p.dense = true;
+        p.dense_lo = p.lo;
+        p.dense_hi = p.hi;
+    } else if (p.use_mask) {
+        const double span = accepted.back() - accepted.front();
+        const std::uint64_t all = span >= 63
+                                      ? ~std::uint64_t{0}
+                                      : (std::uint64_t{1} << (static_cast<unsigned>(span) + 1)) - 1;
+        if (p.mask == all && fits(accepted.front(), accepted.back())) {
+            p.dense = true;
+            p.dense_lo = accepted.front();
+            p.dense_hi = accepted.back();
         }
     }
     p.smin = v.lo;
@@ -570,7 +594,19 @@ class kernel {
           missing_(block),
           na_(block),
           answered_row_(block),
-          missing_row_(block) {}
+          missing_row_(block),
+          tri_(std::max<std::size_t>(1, max_triggers(p)) * block),
+          yes_(block),
+          unknown_(block),
+          answers_met_(block),
+          flag_yes_(block),
+          flag_unknown_(block),
+          ok_(block),
+          lo_(block),
+          hi_(block),
+          known_(block),
+          certain_(block),
+          possible_(block) {}
 
     /// Scores rows [first, last) of `view` into `out` (already sized). `problems`, when given,
     /// receives the skip-rule inconsistencies of every row (for `score()`); `counts`, when
@@ -607,14 +643,84 @@ class kernel {
     }
 
   private:
+    static std::size_t max_triggers(const plan& p) {
+        std::size_t most = 0;
+        for (const auto& d : p.derived) {
+            most = std::max(most, d.triggers.size());
+        }
+        return most;
+    }
+
     template <class T>
     void load_column(const item_plan& ip, const column_view& c, std::optional<std::int64_t> code,
-                     std::size_t r0, std::size_t n, double* val, std::uint8_t* st,
-                     std::int32_t item) {
-        const auto* base = static_cast<const unsigned char*>(c.data);
+                     std::size_t r0, std::size_t n, double* val, std::uint8_t* st) {
+        const auto* base =
+            static_cast<const unsigned char*>(c.data) + static_cast<std::ptrdiff_t>(r0) * c.stride;
+        if (!ip.dense) {
+            load_any<T>(ip, base, c.stride, code, n, val, st);
+        } else if (c.stride == static_cast<std::ptrdiff_t>(sizeof(T)) &&
+                   reinterpret_cast<std::uintptr_t>(base) % alignof(T) == 0) {
+            // A contiguous, aligned column (column-major input) is read as an array of T, which
+            // the compiler vectorises (it cannot prove byte copies do not alias the outputs).
+            load_dense<T, true>(ip, base, c.stride, code, n, val, st);
+        } else {
+            load_dense<T, false>(ip, base, c.stride, code, n, val, st);
+        }
+    }
+
+    /// Checks and keys a column of an item that accepts exactly the integers in
+    /// [dense_lo, dense_hi], without a branch per cell: the state is chosen by selects in the
+    /// same order of precedence as `load_any` (missing, not applicable, accepted, invalid).
+    template <class T, bool contiguous>
+    void load_dense(const item_plan& ip, const unsigned char* base, std::ptrdiff_t stride,
+                    std::optional<std::int64_t> code, std::size_t n, double* val,
+                    std::uint8_t* st) {
+        // Locals, so that stores through `val` and `st` cannot alias the plan's numbers.
+        const double lo = ip.dense_lo, hi = ip.dense_hi;
+        const double offset = ip.offset, sign = ip.sign;
+        const bool has_na = ip.has_na;
+        const double na = ip.na;
+        const bool has_code = code.has_value() && (std::is_signed_v<T> || *code >= 0);
+        const std::int64_t code_value = code.value_or(0);
+        // Adding and subtracting 1.5 * 2^52 rounds a double below 2^51 to an integer with plain
+        // additions (std::floor is a library call at the x86-64 baseline, without SSE4.1).
+        constexpr double round_magic = 6755399441055744.0;
+        const T* typed = contiguous ? reinterpret_cast<const T*>(base) : nullptr;
         for (std::size_t r = 0; r < n; ++r) {
             T raw;
-            std::memcpy(&raw, base + static_cast<std::ptrdiff_t>(r0 + r) * c.stride, sizeof(T));
+            if constexpr (contiguous) {
+                raw = typed[r];
+            } else {
+                std::memcpy(&raw, base + static_cast<std::ptrdiff_t>(r) * stride, sizeof(T));
+            }
+            const double v = static_cast<double>(raw);
+            // `&` rather than `&&`, and no selects: random answers would mispredict branches.
+            // Clamped into [lo, hi] (NaN becomes lo) so that what follows is finite.
+            const double inside = std::min(hi, std::max(lo, v));
+            bool ok = (v >= lo) & (v <= hi);
+            bool is_missing;
+            if constexpr (std::is_floating_point_v<T>) {
+                is_missing = v != v;
+                ok = ok & ((inside + round_magic) - round_magic == inside);
+            } else {
+                is_missing = has_code & (static_cast<std::int64_t>(raw) == code_value);
+            }
+            const bool is_na = has_na & (v == na) & !is_missing;
+            const bool answered = ok & !is_missing & !is_na;
+            const bool invalid = !ok & !is_missing & !is_na;
+            st[r] = static_cast<std::uint8_t>(is_missing * st_missing + is_na * st_not_applicable +
+                                              invalid * st_invalid);
+            // `inside` is finite, so a product by 0 or 1 selects (+ 0.0 turns -0 into 0).
+            val[r] = static_cast<double>(answered) * (offset + sign * inside) + 0.0;
+        }
+    }
+
+    template <class T>
+    void load_any(const item_plan& ip, const unsigned char* base, std::ptrdiff_t stride,
+                  std::optional<std::int64_t> code, std::size_t n, double* val, std::uint8_t* st) {
+        for (std::size_t r = 0; r < n; ++r) {
+            T raw;
+            std::memcpy(&raw, base + static_cast<std::ptrdiff_t>(r) * stride, sizeof(T));
             const double v = static_cast<double>(raw);
             bool is_missing = false;
             if constexpr (std::is_floating_point_v<T>) {
@@ -634,9 +740,6 @@ class kernel {
                 x = ip.offset + ip.sign * v;
             } else {
                 s = st_invalid;
-                if (first_invalid_[r] < 0) {
-                    first_invalid_[r] = item;
-                }
             }
             st[r] = s;
             val[r] = x;
@@ -657,38 +760,46 @@ class kernel {
             }
             const auto& ip = p_.items[i];
             const auto code = view.integer_missing();
-            const auto item = static_cast<std::int32_t>(i);
             switch (cols[i].type) {
                 case element_type::f64:
-                    load_column<double>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<double>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::f32:
-                    load_column<float>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<float>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::i8:
-                    load_column<std::int8_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::int8_t>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::i16:
-                    load_column<std::int16_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::int16_t>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::i32:
-                    load_column<std::int32_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::int32_t>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::i64:
-                    load_column<std::int64_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::int64_t>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::u8:
-                    load_column<std::uint8_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::uint8_t>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::u16:
-                    load_column<std::uint16_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::uint16_t>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::u32:
-                    load_column<std::uint32_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::uint32_t>(ip, cols[i], code, r0, n, val, st);
                     break;
                 case element_type::u64:
-                    load_column<std::uint64_t>(ip, cols[i], code, r0, n, val, st, item);
+                    load_column<std::uint64_t>(ip, cols[i], code, r0, n, val, st);
                     break;
+            }
+        }
+        // The first invalid answer of each row: items last to first, so the earliest wins.
+        std::int32_t* first_invalid = first_invalid_.data();
+        for (std::size_t i = p_.items.size(); i-- > 0;) {
+            const std::uint8_t* st = st_.data() + i * block_;
+            const auto item = static_cast<std::int32_t>(i);
+            for (std::size_t r = 0; r < n; ++r) {
+                first_invalid[r] = st[r] == st_invalid ? item : first_invalid[r];
             }
         }
     }
@@ -718,11 +829,18 @@ class kernel {
         for (auto i : s.items) {
             const double* val = val_.data() + i * block_;
             const std::uint8_t* st = st_.data() + i * block_;
+            double* sum = sum_.data();
+            std::uint16_t* present_n = present_.data();
+            std::uint16_t* missing_n = missing_.data();
+            std::uint16_t* na_n = na_.data();
+            // Two loops, one element width each, so that both vectorise.
             for (std::size_t r = 0; r < n; ++r) {
-                sum_[r] += val[r];
-                present_[r] = static_cast<std::uint16_t>(present_[r] + (st[r] <= st_skipped));
-                missing_[r] = static_cast<std::uint16_t>(missing_[r] + (st[r] == st_missing));
-                na_[r] = static_cast<std::uint16_t>(na_[r] + (st[r] == st_not_applicable));
+                sum[r] += val[r];
+            }
+            for (std::size_t r = 0; r < n; ++r) {
+                present_n[r] = static_cast<std::uint16_t>(present_n[r] + (st[r] <= st_skipped));
+                missing_n[r] = static_cast<std::uint16_t>(missing_n[r] + (st[r] == st_missing));
+                na_n[r] = static_cast<std::uint16_t>(na_n[r] + (st[r] == st_not_applicable));
             }
         }
     }
@@ -772,9 +890,13 @@ class kernel {
                     value = round_value(value, s.rounding);
                 }
                 if (!s.band_mins.empty()) {
-                    const auto it = std::upper_bound(s.band_mins.begin(), s.band_mins.end(), value);
-                    band = static_cast<std::int8_t>(
-                        it == s.band_mins.begin() ? 0 : (it - s.band_mins.begin()) - 1);
+                    // The last band whose minimum `value` reaches (the bands are sorted); a
+                    // count rather than a binary search, which mispredicts on varied scores.
+                    int reached = 0;
+                    for (const double m : s.band_mins) {
+                        reached += static_cast<int>(value >= m);
+                    }
+                    band = static_cast<std::int8_t>(reached == 0 ? 0 : reached - 1);
                 }
                 std::uint64_t bits = 0;
                 for (const auto& c : s.cuts) {
@@ -793,48 +915,237 @@ class kernel {
         }
     }
 
-    void finish_rows(std::size_t r0, std::size_t n, batch_result& out) {
-        for (std::size_t r = 0; r < n; ++r) {
-            const std::size_t row = r0 + r;
-            out.first_invalid[row] = first_invalid_[r];
-            out.answered[row] = answered_row_[r];
-            out.missing[row] = missing_row_[r];
-            if (first_invalid_[r] >= 0) {
-                out.status[row] = row_status::invalid;
-                out.flags[row] = 0;
-                out.flags_unknown[row] = 0;
-                out.cut_offs[row] = 0;
-                for (auto& d : out.derived) {
-                    d.level[row] = -1;
-                    d.determined[row] = 0;
+    // Rules are evaluated a column at a time over the block, like the scales: per item a
+    // branch-free loop over the rows, then a short loop that combines the counts. The logic is
+    // `evaluate` / `evaluate_derived` (which `apply_skips` still uses) turned inside out; rows
+    // that turn out invalid are evaluated too and overwritten in `finish_rows`.
+
+    /// `compare(v, test, value)` as `lo <= v && v <= hi`, so that every test is two compares.
+    struct interval {
+        double lo, hi;
+    };
+    static interval passing(comparison test, double value) {
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        switch (test) {
+            case comparison::at_least:
+                return {value, inf};
+            case comparison::greater_than:
+                return {std::nextafter(value, inf), inf};
+            case comparison::at_most:
+                return {-inf, value};
+            case comparison::less_than:
+                return {-inf, std::nextafter(value, -inf)};
+            case comparison::equal:
+                return {value, value};
+        }
+        return {inf, -inf};
+    }
+
+    /// `evaluate(c)` for each row of the block, into `out` (a `tri` per row).
+    void evaluate_block(const condition_plan& c, std::size_t n, std::uint8_t* out) {
+        const interval pass = passing(c.test, c.value);
+        if (c.match == condition_match::any) {
+            std::uint8_t* yes = yes_.data();
+            std::uint8_t* unknown = unknown_.data();
+            std::fill(yes, yes + n, std::uint8_t{0});
+            std::fill(unknown, unknown + n, std::uint8_t{0});
+            for (auto i : c.items) {
+                const auto& ip = p_.items[i];
+                const bool certain = !ip.has_na && all_pass(ip.smin, ip.smax, c.test, c.value);
+                const bool possible = some_pass(ip.smin, ip.smax, c.test, c.value);
+                const double* v = val_.data() + i * block_;
+                const std::uint8_t* s = st_.data() + i * block_;
+                for (std::size_t r = 0; r < n; ++r) {
+                    const int is_present = s[r] <= st_skipped;
+                    const int absent = static_cast<int>(s[r] >= st_missing) &
+                                       static_cast<int>(s[r] != st_not_applicable);
+                    const int passes =
+                        static_cast<int>(v[r] >= pass.lo) & static_cast<int>(v[r] <= pass.hi);
+                    yes[r] = static_cast<std::uint8_t>(yes[r] | (is_present & passes) |
+                                                       (absent & static_cast<int>(certain)));
+                    unknown[r] = static_cast<std::uint8_t>(unknown[r] |
+                                                           (absent & static_cast<int>(possible)));
                 }
+            }
+            for (std::size_t r = 0; r < n; ++r) {
+                out[r] = static_cast<std::uint8_t>(yes[r] ? tri::yes
+                                                          : (unknown[r] ? tri::unknown : tri::no));
+            }
+            return;
+        }
+        double* lo = lo_.data();
+        double* hi = hi_.data();
+        std::fill(lo, lo + n, 0.0);
+        std::fill(hi, hi + n, 0.0);
+        for (auto i : c.items) {
+            double a = 0, b = 0;
+            unknown_bounds(p_.items[i], a, b);
+            const double* v = val_.data() + i * block_;
+            const std::uint8_t* s = st_.data() + i * block_;
+            for (std::size_t r = 0; r < n; ++r) {
+                // The kernel keeps 0 as the value of an item that is not present, so
+                // `v[r]` is the present item's value or nothing.
+                const bool absent = (s[r] >= st_missing) & (s[r] != st_not_applicable);
+                lo[r] += v[r] + static_cast<double>(absent) * a;
+                hi[r] += v[r] + static_cast<double>(absent) * b;
+            }
+        }
+        for (std::size_t r = 0; r < n; ++r) {
+            out[r] = static_cast<std::uint8_t>(
+                all_pass(lo[r], hi[r], c.test, c.value)
+                    ? tri::yes
+                    : (some_pass(lo[r], hi[r], c.test, c.value) ? tri::unknown : tri::no));
+        }
+    }
+
+    /// `evaluate_derived(d)` for each row of the block; `ok` is cleared where undetermined.
+    void derive_block(const derived_plan& d, std::size_t n, std::int8_t* level,
+                      std::uint8_t* determined, std::uint8_t* ok) {
+        if (d.triage) {
+            for (std::size_t r = 0; r < n; ++r) {
+                level[r] = 0;
+                determined[r] = 1;
+            }
+            for (std::size_t t = 0; t < d.triggers.size(); ++t) {
+                std::uint8_t* tr = tri_.data() + t * block_;
+                evaluate_block(d.triggers[t].when, n, tr);
+                const auto l = static_cast<std::int8_t>(d.triggers[t].level);
+                for (std::size_t r = 0; r < n; ++r) {
+                    level[r] =
+                        tr[r] == static_cast<std::uint8_t>(tri::yes) && l > level[r] ? l : level[r];
+                }
+            }
+            for (std::size_t t = 0; t < d.triggers.size(); ++t) {
+                const std::uint8_t* tr = tri_.data() + t * block_;
+                const auto l = static_cast<std::int8_t>(d.triggers[t].level);
+                for (std::size_t r = 0; r < n; ++r) {
+                    const bool open =
+                        l > level[r] && tr[r] == static_cast<std::uint8_t>(tri::unknown);
+                    determined[r] = static_cast<std::uint8_t>(determined[r] & !open);
+                }
+            }
+        } else {
+            std::uint8_t* all_met = yes_.data();
+            std::uint8_t* any_not_met = unknown_.data();
+            std::uint8_t* answers_met = answers_met_.data();
+            std::fill(all_met, all_met + n, std::uint8_t{1});
+            std::fill(any_not_met, any_not_met + n, std::uint8_t{0});
+            std::fill(answers_met, answers_met + n, std::uint8_t{1});
+            std::int32_t* known = known_.data();
+            std::int32_t* certain_n = certain_.data();
+            std::int32_t* possible_n = possible_.data();
+            for (const auto& c : d.criteria) {
+                std::fill(known, known + n, 0);
+                std::fill(certain_n, certain_n + n, 0);
+                std::fill(possible_n, possible_n + n, 0);
+                for (const auto& t : c.terms) {
+                    const interval pass = passing(t.test, t.value);
+                    for (auto i : t.items) {
+                        double a = 0, b = 0;
+                        unknown_bounds(p_.items[i], a, b);
+                        const bool certain = !p_.items[i].has_na && all_pass(a, b, t.test, t.value);
+                        const bool possible = !certain && some_pass(a, b, t.test, t.value);
+                        const double* v = val_.data() + i * block_;
+                        const std::uint8_t* s = st_.data() + i * block_;
+                        for (std::size_t r = 0; r < n; ++r) {
+                            const int is_present = s[r] <= st_skipped;
+                            const int absent = static_cast<int>(s[r] >= st_missing) &
+                                               static_cast<int>(s[r] != st_not_applicable);
+                            known[r] += is_present & static_cast<int>(v[r] >= pass.lo) &
+                                        static_cast<int>(v[r] <= pass.hi);
+                            certain_n[r] += absent & static_cast<int>(certain);
+                            possible_n[r] += absent & static_cast<int>(possible);
+                        }
+                    }
+                }
+                // No upper bound: one no count can exceed.
+                const int at_most = c.at_most < 0 ? std::numeric_limits<int>::max() : c.at_most;
+                for (std::size_t r = 0; r < n; ++r) {
+                    const int lo = known[r] + certain_n[r];
+                    const int hi = lo + possible_n[r];
+                    const int met =
+                        static_cast<int>(lo >= c.at_least) & static_cast<int>(hi <= at_most);
+                    const int not_met =
+                        static_cast<int>(hi < c.at_least) | static_cast<int>(lo > at_most);
+                    all_met[r] = static_cast<std::uint8_t>(all_met[r] & met);
+                    any_not_met[r] = static_cast<std::uint8_t>(any_not_met[r] | not_met);
+                    answers_met[r] = static_cast<std::uint8_t>(answers_met[r] &
+                                                               static_cast<int>(lo >= c.at_least) &
+                                                               static_cast<int>(lo <= at_most));
+                }
+            }
+            for (std::size_t r = 0; r < n; ++r) {
+                level[r] = static_cast<std::int8_t>(
+                    all_met[r] ? 1 : (any_not_met[r] ? 0 : (answers_met[r] ? 1 : 0)));
+                determined[r] = static_cast<std::uint8_t>(all_met[r] | any_not_met[r]);
+            }
+        }
+        for (std::size_t r = 0; r < n; ++r) {
+            ok[r] = static_cast<std::uint8_t>(ok[r] & determined[r]);
+        }
+    }
+
+    void finish_rows(std::size_t r0, std::size_t n, batch_result& out) {
+        const auto at = static_cast<std::ptrdiff_t>(r0);
+        std::copy(first_invalid_.begin(), first_invalid_.begin() + static_cast<std::ptrdiff_t>(n),
+                  out.first_invalid.begin() + at);
+        std::copy(answered_row_.begin(), answered_row_.begin() + static_cast<std::ptrdiff_t>(n),
+                  out.answered.begin() + at);
+        std::copy(missing_row_.begin(), missing_row_.begin() + static_cast<std::ptrdiff_t>(n),
+                  out.missing.begin() + at);
+        std::uint64_t* fired = out.flags.data() + r0;
+        std::uint64_t* unknown = out.flags_unknown.data() + r0;
+        std::fill(fired, fired + n, std::uint64_t{0});
+        std::fill(unknown, unknown + n, std::uint64_t{0});
+        std::uint8_t* any_yes = flag_yes_.data();
+        std::uint8_t* any_unknown = flag_unknown_.data();
+        std::uint8_t* tr = tri_.data();
+        for (std::size_t f = 0; f < p_.flags.size(); ++f) {
+            std::fill(any_yes, any_yes + n, std::uint8_t{0});
+            std::fill(any_unknown, any_unknown + n, std::uint8_t{0});
+            for (const auto& c : p_.flags[f].any_of) {
+                evaluate_block(c, n, tr);
+                for (std::size_t r = 0; r < n; ++r) {
+                    any_yes[r] = static_cast<std::uint8_t>(
+                        any_yes[r] | (tr[r] == static_cast<std::uint8_t>(tri::yes)));
+                    any_unknown[r] = static_cast<std::uint8_t>(
+                        any_unknown[r] | (tr[r] == static_cast<std::uint8_t>(tri::unknown)));
+                }
+            }
+            for (std::size_t r = 0; r < n; ++r) {
+                fired[r] |= static_cast<std::uint64_t>(any_yes[r]) << f;
+                unknown[r] |= static_cast<std::uint64_t>(!any_yes[r] && any_unknown[r]) << f;
+            }
+        }
+        std::uint8_t* ok = ok_.data();
+        std::fill(ok, ok + n, std::uint8_t{1});
+        for (std::size_t k = 0; k < p_.scales.size(); ++k) {
+            const scale_status* status = out.scales[k].status.data() + r0;
+            for (std::size_t r = 0; r < n; ++r) {
+                ok[r] = static_cast<std::uint8_t>(ok[r] & (status[r] == scale_status::scored));
+            }
+        }
+        for (std::size_t k = 0; k < p_.derived.size(); ++k) {
+            derive_block(p_.derived[k], n, out.derived[k].level.data() + r0,
+                         out.derived[k].determined.data() + r0, ok);
+        }
+        row_status* status = out.status.data() + r0;
+        for (std::size_t r = 0; r < n; ++r) {
+            status[r] = ok[r] ? row_status::ok : row_status::not_scorable;
+        }
+        for (std::size_t r = 0; r < n; ++r) {
+            if (first_invalid_[r] < 0) {
                 continue;
             }
-            const row_ref rr{val_.data() + r, st_.data() + r, block_};
-            std::uint64_t fired = 0, unknown = 0;
-            for (std::size_t f = 0; f < p_.flags.size(); ++f) {
-                bool any_unknown = false, any_yes = false;
-                for (const auto& c : p_.flags[f].any_of) {
-                    const auto t = evaluate(p_, c, rr);
-                    any_yes = any_yes || t == tri::yes;
-                    any_unknown = any_unknown || t == tri::unknown;
-                }
-                fired |= static_cast<std::uint64_t>(any_yes) << f;
-                unknown |= static_cast<std::uint64_t>(!any_yes && any_unknown) << f;
+            const std::size_t row = r0 + r;
+            status[r] = row_status::invalid;
+            fired[r] = 0;
+            unknown[r] = 0;
+            out.cut_offs[row] = 0;
+            for (auto& d : out.derived) {
+                d.level[row] = -1;
+                d.determined[row] = 0;
             }
-            out.flags[row] = fired;
-            out.flags_unknown[row] = unknown;
-            bool ok = true;
-            for (std::size_t k = 0; k < p_.scales.size(); ++k) {
-                ok = ok && out.scales[k].status[row] == scale_status::scored;
-            }
-            for (std::size_t k = 0; k < p_.derived.size(); ++k) {
-                const auto o = evaluate_derived(p_, p_.derived[k], rr);
-                out.derived[k].level[row] = static_cast<std::int8_t>(o.level);
-                out.derived[k].determined[row] = o.determined ? 1 : 0;
-                ok = ok && o.determined;
-            }
-            out.status[row] = ok ? row_status::ok : row_status::not_scorable;
         }
     }
 
@@ -846,6 +1157,10 @@ class kernel {
     std::vector<double> sum_;
     std::vector<std::uint16_t> present_, missing_, na_;
     std::vector<std::uint16_t> answered_row_, missing_row_;
+    // Rule evaluation, one entry per row of the block (`tri_`: one block per triage trigger).
+    std::vector<std::uint8_t> tri_, yes_, unknown_, answers_met_, flag_yes_, flag_unknown_, ok_;
+    std::vector<double> lo_, hi_;
+    std::vector<std::int32_t> known_, certain_, possible_;
 };
 
 /// Result columns sized for `rows` rows of plan `p`.
