@@ -68,7 +68,8 @@ std::string num(double v, int decimals = 1) {
 }
 
 void print_refusal(const validation_error& e) {
-    std::cout << "   refused (validation_error):\n";
+    const std::string what = e.what();
+    std::cout << "   refused, validation_error: " << what.substr(0, what.find('\n')) << "\n";
     for (const auto& p : e.problems()) {
         std::cout << "     - " << p.path << ": " << p.message << "\n";
     }
@@ -388,7 +389,7 @@ oc::change_parameters phq9_fallback() {
     p.reliability = {0.89, oc::reliability_kind::cronbach_alpha, "Kroenke et al. 2001"};
     p.range = oc::score_range{0, 27};
     p.provenance = {oc::parameter_origin::named_source,
-                    "PHQ-9 psychometrics (instruments.md §2.1), as examples/progress_report.cpp"};
+                    "PHQ-9 psychometrics (instruments.md §2.1)"};
     return p;
 }
 
