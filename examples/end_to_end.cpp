@@ -405,6 +405,21 @@ oc::change_parameters gad7_fallback() {
     return p;
 }
 
+/// Writes `r` in `tx`: inserted at revision 1 when new, otherwise updated from the revision
+/// read (optimistic concurrency: another writer in between makes the update a `conflict`), and
+/// left alone when unchanged. Returns the stored revision.
+template <class T>
+std::int64_t save(storage::transaction& tx, const T& r) {
+    if (auto stored = tx.find<T>(storage::record_traits<T>::id(r))) {
+        if (stored->value == r) {
+            return stored->revision();
+        }
+        stored->value = r;
+        return tx.update(*stored);
+    }
+    return tx.insert(r);
+}
+
 std::string band_of(const administration& a) {
     const auto* total = a.result.scale("total");
     if (!total || !total->value) {
@@ -696,6 +711,11 @@ int main(int argc, char** argv) try {
             plan->record_gas_rating(goal_id("g-social"),
                                     {v.day, -1, berg_id, std::string("One coffee")});
         }
+        if (i == 3) {  // the psychiatry service replied during the week
+            referrals.back().transition(referral_status::accepted, at(date(2026, 1, 22), 9));
+            referrals.back().transition(referral_status::scheduled, at(date(2026, 1, 23), 9),
+                                        "Appointment 2026-02-10");
+        }
         if (i == 6) {  // four weeks without item 9: the flag is resolved
             for (auto& f : flags) {
                 if (f.is_active_on(v.day)) {
@@ -703,9 +723,6 @@ int main(int argc, char** argv) try {
                               "PHQ-9 item 9 at 0 for four weeks; reassessed");
                 }
             }
-            referrals.back().transition(referral_status::accepted, at(date(2026, 1, 22), 9));
-            referrals.back().transition(referral_status::scheduled, at(date(2026, 1, 23), 9),
-                                        "Appointment 2026-02-10");
             referrals.back().transition(referral_status::completed, at(date(2026, 2, 12), 9),
                                         "Letter received: sertraline started 2026-02-10");
             events.push_back({oc::observation_time(date(2026, 2, 10)), "medication started"});
@@ -716,15 +733,16 @@ int main(int argc, char** argv) try {
             plan->record_gas_rating(goal_id("g-social"),
                                     {v.day, 1, berg_id, std::string("Weekly choir")});
         }
-    }
-    {
-        auto tx = db->begin(berg_actor);
-        auto stored = tx.get<care_episode>(episode_1);
-        stored.value = episode;
-        const auto rev = tx.update(stored);
-        tx.commit();
-        std::cout << "episode " << episode.id() << " stored as revision " << rev << " ("
-                  << to_string(episode.status()) << ")\n";
+
+        // Everything the session produced or changed, in one transaction.
+        {
+            auto tx = db->begin(berg_actor);
+            const auto rev = save(tx, episode);
+            if (i == 1) {
+                std::cout << "   episode " << episode.id() << " stored as revision " << rev << "\n";
+            }
+            tx.commit();
+        }
     }
     for (const auto& f : flags) {
         std::cout << "flag " << f.id() << ": " << to_string(f.status()) << "\n";
