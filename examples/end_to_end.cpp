@@ -488,7 +488,7 @@ int main(int argc, char** argv) try {
     ef.kind = episode_kind::individual;
     ef.participants = {{amara_id, participant_role::identified_client}};
     ef.primary_clinician = berg_id;
-    ef.opened = date(2025, 12, 18);
+    ef.opened = intake_day;  // the day of the first appointment; the referral came earlier
     ef.referral_source = "GP letter, 2025-12-15";
     ef.presenting_problems = {{"Low mood since redundancy", std::nullopt}};
     auto episode = care_episode::create(ef);
