@@ -11,8 +11,10 @@
 // risk is reviewed and a Stanley–Brown safety plan exists, and two severe PHQ-9 scores in a
 // row suggest a psychiatry referral. Then the outcome analytics: trajectories with the
 // Jacobson–Truax RCI and category, the NHS Talking Therapies rule sets, measures due, the GAS
-// T-score, alerts and the HTML progress report. Finally the store is closed, the file
-// reopened and the records read back.
+// T-score, alerts and the HTML progress report. Every record is written to the SQLite store
+// as it is made or changed (revisions, optimistic concurrency); finally the store is closed,
+// the file reopened, the records read back and the PHQ-9 trajectory and the measures due
+// recomputed from what was stored.
 //
 //   theracore_demo [database-file [report.html]]
 //
@@ -464,6 +466,7 @@ int main(int argc, char** argv) try {
         auto tx = db->begin(berg_actor);
         tx.insert(berg);
         tx.insert(amara);
+        tx.insert(consent_to_treat);
         tx.commit();
     }
     const auto& lic = berg.licences.front();
@@ -494,6 +497,7 @@ int main(int argc, char** argv) try {
     auto episode = care_episode::create(ef);
     episode.transition(episode_status::assessment, intake_day);
 
+    const auto schedule = make_schedule();
     intake in;
     in.id = intake_id("i-amara-1");
     in.client = amara_id;
@@ -511,6 +515,7 @@ int main(int argc, char** argv) try {
         auto tx = db->begin(berg_actor);
         tx.insert(episode);
         tx.insert(in);
+        tx.insert(schedule);  // what is measured when, kept with the episode
         tx.commit();
     }
     std::cout << "episode " << episode.id() << " (" << to_string(episode.kind()) << "), opened "
@@ -598,6 +603,16 @@ int main(int argc, char** argv) try {
             }
         }
         flags.insert(flags.end(), raised.begin(), raised.end());
+        {  // scores and the flags they raise are stored as soon as the forms are scored
+            auto tx = db->begin(berg_actor);
+            for (const auto& a : today) {
+                tx.insert(a);
+            }
+            for (const auto& f : raised) {
+                tx.insert(f);
+            }
+            tx.commit();
+        }
 
         if (i == 1) {  // the plan is agreed at the second session; the episode becomes active
             plan = make_plan(v.day);
@@ -737,6 +752,26 @@ int main(int argc, char** argv) try {
         // Everything the session produced or changed, in one transaction.
         {
             auto tx = db->begin(berg_actor);
+            save(tx, s);
+            save(tx, note);
+            for (const auto& f : flags) {
+                save(tx, f);
+            }
+            for (const auto& r : risk_assessments) {
+                save(tx, r);
+            }
+            for (const auto& sp : safety_plans) {
+                save(tx, sp);
+            }
+            for (const auto& c : consents) {
+                save(tx, c);
+            }
+            for (const auto& r : referrals) {
+                save(tx, r);
+            }
+            if (plan) {
+                save(tx, *plan);
+            }
             const auto rev = save(tx, episode);
             if (i == 1) {
                 std::cout << "   episode " << episode.id() << " stored as revision " << rev << "\n";
@@ -799,7 +834,6 @@ int main(int argc, char** argv) try {
               << gas.goals_skipped << " skipped)\n";
 
     // Measures due.
-    const auto schedule = make_schedule();
     oc::episode_timeline timeline;
     timeline.intake = intake_day;
     for (const auto& s : sessions) {
@@ -858,6 +892,15 @@ int main(int argc, char** argv) try {
                   << "\n";
     }
 
+    {
+        auto tx = db->begin(berg_actor);
+        for (const auto& a : alerts) {
+            save(tx, a);
+        }
+        save(tx, *plan);  // g-mood achieved
+        tx.commit();
+    }
+
     // The HTML progress report.
     oc::progress_report_data report;
     report.client = amara_id;
@@ -895,15 +938,82 @@ int main(int argc, char** argv) try {
                   << k.value.licences.size()
                   << " licence, equal to what was written: " << (k.value == berg ? "yes" : "no")
                   << "\n";
+
+        std::vector<consent> stored_consents;
+        for (auto& c : tx.query(storage::consents_of_client(amara_id))) {
+            stored_consents.push_back(std::move(c.value));
+        }
+        disclosure_request req;
+        req.client = amara_id;
+        req.recipient = psychiatry_recipient();
+        req.purpose = disclosure_purpose::treatment;
+        req.categories = {record_category::assessments};
+        std::cout << "consents: " << stored_consents.size()
+                  << "; the stored release still permits sending assessments on "
+                  << to_iso8601(report_day) << ": "
+                  << (permits(stored_consents, req, report_day).permitted ? "yes" : "no") << "\n";
+
+        for (const auto& p : tx.query(storage::plans_of_client(amara_id))) {
+            std::cout << "plan " << p.value.id() << " v" << p.value.current().number
+                      << " (revision " << p.revision() << "):";
+            for (const auto& g : p.value.current().goals) {
+                std::cout << " " << g.id << " " << to_string(oc::goal_status_on(g, report_day));
+            }
+            std::cout << "; GAS T-score " << num(oc::gas_t_score(p.value, report_day).t_score)
+                      << "\n";
+        }
+
+        std::vector<session> stored_sessions;
+        for (auto& x : tx.query(storage::sessions_of_episode(episode_1))) {
+            stored_sessions.push_back(std::move(x.value));
+        }
+        std::size_t signed_notes = 0, stored_notes = 0;
+        for (const auto& n : tx.query(storage::progress_notes_of_episode(episode_1))) {
+            ++stored_notes;
+            if (n.value.status() == note_status::signed_off) {
+                ++signed_notes;
+            }
+        }
+        std::cout << "sessions: " << stored_sessions.size() << "; notes: " << stored_notes << " ("
+                  << signed_notes << " signed)\n";
+
+        // The trajectory again, from the stored administrations and sessions.
+        const auto stored_phq9 = storage::client_trajectory(tx, amara_id, "phq9");
+        const auto again =
+            oc::build_trajectory(oc::series_for(phq9, stored_phq9, stored_sessions).series,
+                                 phq9_params, oc::cutoff_criterion::published);
+        const auto before =
+            oc::build_trajectory(phq9_series.series, phq9_params, oc::cutoff_criterion::published);
+        std::cout << "PHQ-9 from the store: " << stored_phq9.size() << " administrations, RCI "
+                  << num(again.latest->change.rci, 2)
+                  << ", same trajectory as before: " << (again == before ? "yes" : "no") << "\n";
+
+        const auto flag = tx.get<risk_flag>(flags.front().id());
+        std::cout << "flag " << flag.value.id() << ": " << to_string(flag.value.status())
+                  << " after " << flag.value.data().history.size() << " changes (revision "
+                  << flag.revision() << "); flags active on " << to_iso8601(report_day) << ": "
+                  << storage::open_flags_of(tx, amara_id, report_day).size() << "\n";
+        for (const auto& r : tx.query(storage::risk_assessments_of_client(amara_id))) {
+            std::cout << "risk assessment " << r.value.id << " on "
+                      << to_iso8601(r.value.assessed_on) << ": "
+                      << to_string(r.value.formulated_level) << "\n";
+        }
+        if (const auto sp = storage::current_safety_plan_of(tx, amara_id, report_day)) {
+            std::cout << "current safety plan " << sp->value.id << " v" << sp->value.plan_version
+                      << ", review " << to_iso8601(sp->value.review_on) << "\n";
+        }
+        for (const auto& r : tx.query(storage::referrals_of_client(amara_id))) {
+            std::cout << "referral " << r.value.id() << " to " << r.value.counterpart().name << ": "
+                      << to_string(r.value.status()) << " (revision " << r.revision() << ")\n";
+        }
+        std::cout << "alerts not resolved: " << tx.query(storage::open_alerts_of(amara_id)).size()
+                  << "\n";
+        for (const auto& d : storage::measures_due_for_clinician(tx, berg_id, report_day)) {
+            std::cout << "due for " << d.client << ": " << d.measure.instrument_id << " "
+                      << to_string(d.measure.status) << "\n";
+        }
         tx.commit();
     }
-    std::cout << "\nnot stored yet (the store registers clients, clinicians, episodes and intakes "
-                 "only): "
-              << administrations.size() << " administrations, " << sessions.size() << " sessions, "
-              << notes.size() << " notes, " << flags.size() << " flag, " << risk_assessments.size()
-              << " risk assessment, " << safety_plans.size() << " safety plan, " << referrals.size()
-              << " referral, " << consents.size() << " consents, 1 plan, " << alerts.size()
-              << " alerts\n";
     return EXIT_SUCCESS;
 } catch (const std::exception& e) {
     std::cerr << "theracore_demo: " << e.what() << "\n";

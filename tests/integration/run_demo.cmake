@@ -29,7 +29,10 @@ foreach(expected "<html" "Amara Osei" "PHQ-9" "GAD-7" "<svg" "</html>")
     endif()
 endforeach()
 # The records read back after reopening the file.
-foreach(expected "client c-amara: Amara Osei" "episode e-amara-1: active" "intake i-amara-1")
+foreach(expected "client c-amara: Amara Osei" "episode e-amara-1: active" "intake i-amara-1"
+        "sessions: 11; notes: 11 (11 signed)" "same trajectory as before: yes"
+        "flags active on 2026-03-16: 0" "current safety plan sp-amara v1"
+        "referral r-amara-psychiatry to Dr Lena Marsh: completed")
     string(FIND "${out}" "${expected}" at)
     if(at EQUAL -1)
         message(FATAL_ERROR "the demo did not read back \"${expected}\":\n${out}")
