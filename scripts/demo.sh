@@ -10,5 +10,6 @@ step "bootstrap (apt-get install of missing Debian packages)"
 step "configure and build"
 configure_and_build "$repo_root/build/demo" -DTHERACORE_BUILD_TESTS=OFF
 
-step "run the demo"
-"$repo_root/build/demo/examples/theracore_model_roundtrip"
+step "run the demo (database and progress report in build/demo/output)"
+"$repo_root/build/demo/examples/theracore_demo" "$repo_root/build/demo/output/clinic.theracore" \
+    "$repo_root/build/demo/output/progress_report.html"

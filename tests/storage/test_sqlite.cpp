@@ -29,6 +29,7 @@
 #include "sqlite/sqlite_store.hpp"
 #include "support/builders.hpp"
 #include "support/storage_builders.hpp"
+#include "support/storage_records_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::storage;
@@ -150,7 +151,8 @@ TEST(SqliteStore, AFileFromANewerSchemaIsRefused) {
     raw_exec(file, "UPDATE theracore_schema SET version = 99");
     expect_open_fails(at_path(file), storage_errc::schema_mismatch,
                       "written by a newer TheraCore (storage schema 99); this library supports up "
-                      "to 1");
+                      "to " +
+                          std::to_string(sql_schema_version));
 }
 
 TEST(SqliteStore, FilesThatAreNotTheraCoreDatabasesAreRefused) {
@@ -176,24 +178,27 @@ TEST(SqliteStore, FilesThatAreNotTheraCoreDatabasesAreRefused) {
 TEST(SqliteStore, MigrationsApplyOnlyTheMissingStepsInOrder) {
     t::temp_dir dir;
     const auto file = dir.file("clinic.theracore");
+    const int next = sql_schema_version + 1;
     auto steps = sqlite_detail::migrations();
-    steps.push_back({2, {"CREATE TABLE extra_v2 (x INTEGER)"}});
+    steps.push_back({next, {"CREATE TABLE extra_next (x INTEGER)"}});
     {
         auto db = sqlite_detail::open(at_path(file), steps);
         db->transact(ada, [](transaction& tx) { tx.insert(t::full_client()); });
     }
-    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"), "2");
-    // A step that ran already would fail if run again (the table exists): only v3 runs.
-    steps.push_back({3, {"CREATE TABLE extra_v3 (x INTEGER)", "INSERT INTO extra_v2 VALUES (3)"}});
+    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"), std::to_string(next));
+    // A step that ran already would fail if run again (the table exists): only the last runs.
+    steps.push_back(
+        {next + 1, {"CREATE TABLE extra_after (x INTEGER)", "INSERT INTO extra_next VALUES (3)"}});
     {
         auto db = sqlite_detail::open(at_path(file), steps);
         auto tx = db->begin(ada, access_mode::read_only);
         EXPECT_EQ(tx.get<client>(client_id("c-zoe")).value, t::full_client());
     }
-    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"), "3");
-    EXPECT_EQ(raw_text(file, "SELECT count(*) FROM extra_v2"), "1");
-    // This library's real schema (version 1) is older than the file now.
-    expect_open_fails(at_path(file), storage_errc::schema_mismatch, "storage schema 3");
+    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"), std::to_string(next + 1));
+    EXPECT_EQ(raw_text(file, "SELECT count(*) FROM extra_next"), "1");
+    // This library's real schema is older than the file now.
+    expect_open_fails(at_path(file), storage_errc::schema_mismatch,
+                      "storage schema " + std::to_string(next + 1));
 }
 
 TEST(SqliteStore, AFailedMigrationLeavesTheFileAsItWas) {
@@ -204,14 +209,69 @@ TEST(SqliteStore, AFailedMigrationLeavesTheFileAsItWas) {
         db->transact(ada, [](transaction& tx) { tx.insert(t::full_client()); });
     }
     auto steps = sqlite_detail::migrations();
-    steps.push_back(
-        {2, {"CREATE TABLE half_done (x INTEGER)", "CREATE TABLE records (x INTEGER)"}});
+    steps.push_back({sql_schema_version + 1,
+                     {"CREATE TABLE half_done (x INTEGER)", "CREATE TABLE records (x INTEGER)"}});
     expect_open_fails(at_path(file), storage_errc::other, "already exists", &steps);
-    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"), "1");
+    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"),
+              std::to_string(sql_schema_version));
     EXPECT_EQ(raw_text(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"), "0");
     auto db = make_sqlite_store(file);
     auto tx = db->begin(ada, access_mode::read_only);
     EXPECT_EQ(tx.get<client>(client_id("c-zoe")).value, t::full_client());
+}
+
+TEST(SqliteStore, AVersion1FileGetsTheAdministrationsTableAndKeepsItsAdministrations) {
+    t::temp_dir dir;
+    const auto file = dir.file("clinic.theracore");
+    auto v1 = sqlite_detail::migrations();
+    v1.resize(1);
+    { (void)sqlite_detail::open(at_path(file), v1); }
+    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"), "1");
+    // An administration as version 1 kept every kind: a row of records and its index entries.
+    const auto a = t::sample_administration("a-1", "c-zoe", t::when(2024, 2, 29, 9));
+    std::string payload = io::to_json_string(a);
+    std::string quoted;
+    for (const char c : payload) {
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    }
+    raw_exec(file,
+             "INSERT INTO records (kind, id, revision, payload, created_at, created_by, "
+             "updated_at, updated_by) VALUES ('administration', 'a-1', 1, '" +
+                 quoted +
+                 "', '2024-03-01T00:00:00.000000Z', 'k-ada', '2024-03-01T00:00:00.000000Z', "
+                 "'k-ada'); INSERT INTO record_index (kind, record_id, name, value) VALUES "
+                 "('administration', 'a-1', 'client', 'c-zoe'), ('administration', 'a-1', "
+                 "'instrument', 'phq9'), ('administration', 'a-1', 'administered', "
+                 "'2024-02-29T09:00:00.000000Z')");
+    auto db = make_sqlite_store(file);
+    EXPECT_EQ(raw_text(file, "SELECT version FROM theracore_schema"),
+              std::to_string(sql_schema_version));
+    EXPECT_EQ(raw_text(file, "SELECT count(*) FROM records"), "0");
+    EXPECT_EQ(raw_text(file, "SELECT count(*) FROM record_index"), "0");
+    EXPECT_EQ(raw_text(file,
+                       "SELECT client || ' ' || instrument || ' ' || administered FROM "
+                       "administrations"),
+              "c-zoe phq9 2024-02-29T09:00:00.000000Z");
+    auto tx = db->begin(ada, access_mode::read_only);
+    EXPECT_EQ(tx.get<administration>(administration_id("a-1")).value, a);
+    EXPECT_EQ(client_trajectory(tx, client_id("c-zoe"), "phq9").size(), 1u);
+}
+
+TEST(SqliteStore, AdministrationsComeFromTheirIndexInTimeOrder) {
+    t::temp_dir dir;
+    const auto file = dir.file("clinic.theracore");
+    { auto db = make_sqlite_store(file); }
+    SQLite::Database raw(file, SQLite::OPEN_READONLY);
+    SQLite::Statement plan(raw,
+                           "EXPLAIN QUERY PLAN SELECT id FROM administrations r WHERE 1 = 1 AND "
+                           "r.deleted_at IS NULL AND r.client IN (?1) AND r.instrument IN (?2) "
+                           "ORDER BY r.administered ASC, r.id ASC");
+    std::string details;
+    while (plan.executeStep()) {
+        details += plan.getColumn(3).getString() + "; ";
+    }
+    EXPECT_NE(details.find("administrations_by_columns"), std::string::npos) << details;
+    EXPECT_EQ(details.find("TEMP B-TREE"), std::string::npos) << "no sort: " << details;
 }
 
 TEST(SqliteStore, AWriterWaitsForTheBusyTimeoutThenFailsWithBusy) {

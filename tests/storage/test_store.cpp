@@ -15,6 +15,7 @@
 #include <theracore/storage/records.hpp>
 #include <theracore/storage/store.hpp>
 
+#include "storage/store_fixture.hpp"
 #include "support/builders.hpp"
 #include "support/storage_builders.hpp"
 
@@ -24,94 +25,7 @@ namespace t = theracore::test;
 
 namespace {
 
-const actor ada{"k-ada"};
-const actor bob{"k-bob"};
-
-care_episode individual_episode(const std::string& id, const std::string& client,
-                                const std::string& clinician, date opened) {
-    care_episode::fields f;
-    f.id = episode_id(id);
-    f.kind = episode_kind::individual;
-    f.participants = {{client_id(client), participant_role::identified_client}};
-    f.primary_clinician = clinician_id(clinician);
-    f.opened = opened;
-    return care_episode::create(f);
-}
-
-client named(const std::string& id, const std::string& name) {
-    client c;
-    c.id = client_id(id);
-    c.legal_name.text = name;
-    return c;
-}
-
-template <class T>
-std::vector<std::string> ids_of(const std::vector<versioned<T>>& rows) {
-    std::vector<std::string> out;
-    for (const auto& r : rows) {
-        out.push_back(record_traits<T>::id(r.value).str());
-    }
-    return out;
-}
-
-using ids = std::vector<std::string>;
-
-class StoreConformance : public ::testing::TestWithParam<t::backend> {
-  protected:
-    void SetUp() override {
-        if (GetParam().needs_postgres && !t::postgres_dsn()) {
-            GTEST_SKIP() << t::no_postgres_reason;
-        }
-        db_ = GetParam().open(scratch_);
-        db_->set_clock([this] { return clock_; });
-    }
-
-    void TearDown() override { db_.reset(); }
-
-    store& db() { return *db_; }
-
-    template <class T>
-    void put(const T& value) {
-        db().transact(ada, [&](transaction& tx) { tx.insert(value); });
-    }
-
-    template <class T>
-    std::vector<versioned<T>> all(deleted_records d = deleted_records::excluded) {
-        auto tx = db().begin(ada, access_mode::read_only);
-        return tx.list<T>(d);
-    }
-
-    template <class T>
-    std::vector<std::string> found(const storage::query<T>& q) {
-        auto tx = db().begin(ada, access_mode::read_only);
-        return ids_of(tx.query(q));
-    }
-
-    template <class T>
-    versioned<T> read(const id_of<T>& id, visibility v = visibility::live) {
-        auto tx = db().begin(ada, access_mode::read_only);
-        return tx.get<T>(id, v);
-    }
-
-    std::vector<journal_entry> journal(const journal_filter& f = {}) {
-        auto tx = db().begin(ada, access_mode::read_only);
-        return tx.journal(f);
-    }
-
-    /// Every model record type is empty: what the bad-input tests expect after a rejection.
-    void expect_empty() {
-        EXPECT_TRUE(all<client>(deleted_records::included).empty());
-        EXPECT_TRUE(all<clinician>(deleted_records::included).empty());
-        EXPECT_TRUE(all<care_episode>(deleted_records::included).empty());
-        EXPECT_TRUE(all<intake>(deleted_records::included).empty());
-        EXPECT_TRUE(all<t::memo>(deleted_records::included).empty());
-        EXPECT_TRUE(journal().empty());
-    }
-
-    std::shared_ptr<void> scratch_;  // outlives the store: its file or schema
-    std::unique_ptr<store> db_;
-    instant clock_ = t::at(2025, 1, 15, 10, 0, 0, 123456);
-};
+using namespace theracore::test::store_suite;
 
 // ----- Records round-trip with their bookkeeping ------------------------------------------
 

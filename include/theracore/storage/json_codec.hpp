@@ -6,13 +6,20 @@
 /// own `upgrade_json`, and a database can be inspected with ordinary JSON tools. Inherit
 /// `record_traits<T>` from `json_codec<T>` to get `encode` and `decode`.
 ///
+/// The codec writes and reads that text directly (`detail/fast_json.hpp`, several times faster
+/// than going through an nlohmann DOM) and falls back to `io::to_json_string` and
+/// `io::from_json_value` for anything it is not sure of, which is how errors are reported and
+/// older versions upgraded.
+///
 /// Needs `theracore::json` (nlohmann/json); the storage interface itself does not.
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include <theracore/error.hpp>
 #include <theracore/io/json_core.hpp>
+#include <theracore/storage/detail/fast_json.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
@@ -23,6 +30,9 @@ struct json_codec {
     /// @throws validation_error when `value` cannot be written (text that is not UTF-8, a
     /// number that is not finite).
     [[nodiscard]] static std::string encode(const T& value) {
+        if (auto fast = fast_json::try_encode(value)) {
+            return std::move(*fast);
+        }
         try {
             return io::to_json_string(value);
         } catch (const nlohmann::json::exception& e) {
@@ -34,6 +44,9 @@ struct json_codec {
     /// @throws storage_error: `schema_mismatch` when a newer TheraCore wrote the record,
     /// `corrupt` when the payload is not a valid record.
     [[nodiscard]] static T decode(const std::string& payload) {
+        if (auto fast = fast_json::try_decode<T>(payload)) {
+            return std::move(*fast);
+        }
         io::json j;
         try {
             j = io::json::parse(payload);

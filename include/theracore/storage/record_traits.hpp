@@ -24,7 +24,18 @@
 /// ```
 ///
 /// The store calls `validate(record)` (found by ADL) before anything is written, so a type
-/// needs a `validate` overload too. See docs/storage.md, "Adding a record type".
+/// needs a `validate` overload too. A type whose stored history must not be rewritten (a
+/// signed note, a superseded plan version, a referral's transitions) adds an update rule:
+///
+/// ```
+///     /// Called by `transaction::update` with the stored value before anything is written.
+///     static void check_update(const progress_note& stored, const progress_note& next,
+///                              transaction& tx) {
+///         check_note_update(stored, next);   // throws conflict for an edit of a signed note
+///     }
+/// ```
+///
+/// See docs/storage.md, "Adding a record type".
 #pragma once
 
 #include <string>
@@ -45,9 +56,15 @@ namespace storage {
 /// - `static std::string encode(const T&)` and `static T decode(const std::string&)` — usually
 ///   inherited from `json_codec<T>` (`theracore/storage/json_codec.hpp`);
 /// - `static void index(const T&, index_writer<T>&)` adding the values of its columns, which
-///   are `static constexpr column<T, V>` members.
+///   are `static constexpr column<T, V>` members;
+/// - optionally `static void check_update(const T& stored, const T& next, transaction& tx)`,
+///   which `transaction::update` calls with the stored value (deleted or not, at the expected
+///   revision) before it writes anything; it throws `conflict` for a change the type's history
+///   forbids and may read other records through `tx`.
 template <class T>
 struct record_traits;
+
+class transaction;
 
 namespace detail {
 
@@ -62,6 +79,14 @@ struct is_registered<
                    decltype(record_traits<T>::decode(std::declval<const std::string&>())),
                    decltype(record_traits<T>::index(std::declval<const T&>(),
                                                     std::declval<index_writer<T>&>()))>>
+    : std::true_type {};
+
+template <class T, class = void>
+struct has_update_rule : std::false_type {};
+template <class T>
+struct has_update_rule<
+    T, std::void_t<decltype(record_traits<T>::check_update(
+           std::declval<const T&>(), std::declval<const T&>(), std::declval<transaction&>()))>>
     : std::true_type {};
 
 }  // namespace detail

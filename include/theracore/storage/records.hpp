@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
-/// The storage registrations (`record_traits`) and named queries of every record type. Needs
-/// `theracore::json`: records are stored as their JSON wire form.
+/// The storage registrations (`record_traits`) and named queries of every record type, and the
+/// queries that span several kinds (`queries.hpp`). Needs `theracore::json`: records are
+/// stored as their JSON wire form.
 ///
 /// ```
 /// #include <theracore/storage/records.hpp>
 /// auto hits = tx.query(storage::clients_by_name_prefix("zo"));
+/// auto phq9 = storage::client_trajectory(tx, client_id("c-zoe"), "phq9");
 /// ```
 #pragma once
 
 // One header per area; each specializes record_traits for its types (docs/storage.md).
+#include <theracore/storage/records/care_records.hpp>
+#include <theracore/storage/records/instruments.hpp>
 #include <theracore/storage/records/model.hpp>
+#include <theracore/storage/records/outcomes.hpp>
+#include <theracore/storage/records/safety.hpp>
+// Queries over several kinds.
+#include <theracore/storage/queries.hpp>

@@ -89,8 +89,9 @@
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
 
-/// The version of the relational schema the SQL backends write and migrate to.
-inline constexpr int sql_schema_version = 1;
+/// The version of the relational schema the SQL backends write and migrate to (2:
+/// administrations in a table of their own).
+inline constexpr int sql_schema_version = 2;
 
 /// A record as read from a store, with its bookkeeping (revision, author, deletion).
 template <class T>
@@ -285,10 +286,13 @@ class transaction {
     template <class T>
     void insert_all(const std::vector<T>& records);
 
-    /// Replaces a record read at `expected_revision`; returns the new revision.
+    /// Replaces a record read at `expected_revision`; returns the new revision. A type with an
+    /// update rule (`record_traits<T>::check_update`: signed notes, superseded plan versions,
+    /// referral and flag histories, …) is checked against the stored value first.
     /// @throws validation_error (nothing is written).
     /// @throws not_found when there is no such record.
-    /// @throws conflict when it is deleted or its revision is no longer `expected_revision`.
+    /// @throws conflict when it is deleted, its revision is no longer `expected_revision`, or
+    /// the change would rewrite what its update rule keeps (nothing is written).
     /// @throws access_denied, storage_error.
     template <class T>
     std::int64_t update(const T& record, std::int64_t expected_revision);
@@ -664,13 +668,19 @@ class transaction {
         }
     }
 
-    std::int64_t update_checked(stored_record r, std::int64_t expected) {
+    /// `rule`, when given, sees the stored record before anything is written (the type's
+    /// `record_traits::check_update`).
+    std::int64_t update_checked(stored_record r, std::int64_t expected,
+                                const std::function<void(const stored_record&)>& rule) {
         check_revision(expected);
         authorize(operation::update, r.kind, r.id, &r);
         const stored_record cur = load_for_change(r.kind, r.id, expected);
         if (cur.meta.deleted) {
             throw conflict(detail::describe_key(r.kind, r.id) +
                            " is deleted; restore it before updating");
+        }
+        if (rule) {
+            rule(cur);
         }
         r.meta = cur.meta;
         r.meta.revision = expected + 1;
@@ -882,7 +892,13 @@ void transaction::insert_all(const std::vector<T>& records) {
 template <class T>
 std::int64_t transaction::update(const T& record, std::int64_t expected_revision) {
     require_writable("update");
-    return update_checked(encode(record), expected_revision);
+    if constexpr (detail::has_update_rule<T>::value) {
+        return update_checked(encode(record), expected_revision, [&](const stored_record& cur) {
+            record_traits<T>::check_update(decode<T>(cur).value, record, *this);
+        });
+    } else {
+        return update_checked(encode(record), expected_revision, {});
+    }
 }
 
 template <class T>

@@ -76,6 +76,31 @@ struct dialect {
     std::vector<migration> migrations;
 };
 
+/// A record kind kept in a table of its own rather than in `records` and `record_index`: its
+/// index columns are real columns (one value each, required) with one composite SQL index,
+/// so that a query on them is one index range scan. For kinds with millions of rows
+/// (administrations); every other kind uses the generic tables. The table has the columns of
+/// `records` but `kind`, then `columns`.
+struct dedicated_table {
+    std::string kind;
+    std::string table;
+    /// The kind's index columns (`record_traits<T>` column names), stored as text columns of
+    /// the same names.
+    std::vector<std::string> columns;
+    /// The columns of the table's one SQL index (the id follows them).
+    std::vector<std::string> index;
+};
+
+/// The kinds with tables of their own (schema version 2).
+inline std::vector<dedicated_table> dedicated_tables() {
+    // A client's history in time order is one range of (client, administered): a trajectory,
+    // or one instrument's administrations in a date range (filtered by instrument on the way).
+    return {{"administration",
+             "administrations",
+             {"client", "instrument", "administered"},
+             {"client", "administered"}}};
+}
+
 // ----- Migrations ------------------------------------------------------------------------
 
 inline std::int64_t to_int(const std::optional<std::string>& text, const char* what) {
@@ -260,12 +285,43 @@ class sql_store : public store {
                    ", delete_reason = " + p(11) + " WHERE kind = " + p(1) + " AND id = " + p(2) +
                    " AND revision = " + p(12);
         erase_index_ = "DELETE FROM record_index WHERE kind = " + p(1) + " AND record_id = " + p(2);
+        insert_index_ =
+            "INSERT INTO record_index (kind, record_id, name, value) VALUES (" + list(1, 4) + ")";
         erase_ = "DELETE FROM records WHERE kind = " + p(1) + " AND id = " + p(2) +
                  " AND revision = " + p(3);
         append_journal_ =
             "INSERT INTO journal (at, actor, category, kind, record_id, revision, detail) "
             "VALUES (" +
             list(1, 7) + ") RETURNING sequence";
+        for (auto& spec : dedicated_tables()) {
+            table t;
+            t.spec = std::move(spec);
+            const std::string& name = t.spec.table;
+            const std::size_t n = t.spec.columns.size();
+            std::string cols;
+            std::string sets;
+            for (std::size_t i = 0; i < n; ++i) {
+                cols += ", " + t.spec.columns[i];
+                sets += ", " + t.spec.columns[i] + " = " + p(11 + i);
+            }
+            t.load =
+                "SELECT " + std::string(record_columns) + " FROM " + name + " WHERE id = " + p(1);
+            // id, revision, payload, 7 bookkeeping columns, then the indexed columns.
+            t.insert = "INSERT INTO " + name +
+                       " (id, revision, payload, created_at, created_by, updated_at, "
+                       "updated_by, deleted_at, deleted_by, delete_reason" +
+                       cols + ") VALUES (" + list(1, 10 + n) + ") ON CONFLICT (id) DO NOTHING";
+            const std::string set_meta = "UPDATE " + name + " SET revision = " + p(2) +
+                                         ", payload = " + p(3) + ", created_at = " + p(4) +
+                                         ", created_by = " + p(5) + ", updated_at = " + p(6) +
+                                         ", updated_by = " + p(7) + ", deleted_at = " + p(8) +
+                                         ", deleted_by = " + p(9) + ", delete_reason = " + p(10);
+            t.replace = set_meta + " WHERE id = " + p(1) + " AND revision = " + p(11);
+            t.replace_with_columns =
+                set_meta + sets + " WHERE id = " + p(1) + " AND revision = " + p(11 + n);
+            t.erase = "DELETE FROM " + name + " WHERE id = " + p(1) + " AND revision = " + p(2);
+            tables_.push_back(std::move(t));
+        }
     }
 
   protected:
@@ -280,8 +336,55 @@ class sql_store : public store {
         pool::lease conn;
     };
 
+    /// A dedicated table and its statements.
+    struct table {
+        dedicated_table spec;
+        std::string load, insert, replace, replace_with_columns, erase;
+    };
+
     static connection& conn(transaction_state& tx) { return *static_cast<state&>(tx).conn; }
     [[nodiscard]] const dialect& sql_dialect() const noexcept { return d_; }
+
+    /// The dedicated table of `kind`, or null when it lives in `records`.
+    [[nodiscard]] const table* dedicated(const std::string& kind) const noexcept {
+        for (const auto& t : tables_) {
+            if (t.spec.kind == kind) {
+                return &t;
+            }
+        }
+        return nullptr;
+    }
+
+    /// The SQL that inserts one record of the generic tables (kind, id, revision, payload,
+    /// the seven bookkeeping columns), and one index entry (kind, record_id, name, value).
+    [[nodiscard]] const std::string& insert_record_sql() const noexcept { return insert_; }
+    [[nodiscard]] const std::string& insert_index_sql() const noexcept { return insert_index_; }
+
+    /// The values of `t`'s columns in `r`'s index entries, in column order.
+    /// @throws storage_error when an entry is not one of the columns, or a column has no value
+    /// or several: the kind's `record_traits` and the table disagree.
+    static std::vector<const std::string*> column_values(const table& t, const stored_record& r) {
+        std::vector<const std::string*> out(t.spec.columns.size(), nullptr);
+        for (const auto& e : r.index) {
+            const auto it = std::find(t.spec.columns.begin(), t.spec.columns.end(), e.name);
+            const auto at = static_cast<std::size_t>(it - t.spec.columns.begin());
+            if (it == t.spec.columns.end() || out[at] != nullptr) {
+                throw storage_error(storage_errc::other, "",
+                                    detail::describe_key(r.kind, r.id) + ": index column \"" +
+                                        e.name + "\" is not a single-valued column of table " +
+                                        t.spec.table);
+            }
+            out[at] = &e.value;
+        }
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            if (out[i] == nullptr) {
+                throw storage_error(storage_errc::other, "",
+                                    detail::describe_key(r.kind, r.id) + ": no value for column " +
+                                        t.spec.columns[i] + " of table " + t.spec.table);
+            }
+        }
+        return out;
+    }
 
     std::unique_ptr<transaction_state> do_begin(access_mode mode) override {
         for (int attempt = 0;; ++attempt) {
@@ -305,7 +408,9 @@ class sql_store : public store {
     void do_rollback(transaction_state& tx) noexcept override { conn(tx).rollback(); }
 
     std::optional<stored_record> do_load(transaction_state& tx, const record_key& key) override {
-        const auto rows = conn(tx).select(load_, {key.kind, key.id});
+        const table* t = dedicated(key.kind);
+        const auto rows = t != nullptr ? conn(tx).select(t->load, {key.id})
+                                       : conn(tx).select(load_, {key.kind, key.id});
         if (rows.empty()) {
             return std::nullopt;
         }
@@ -314,6 +419,13 @@ class sql_store : public store {
 
     bool do_insert(transaction_state& tx, const stored_record& r) override {
         auto params = meta_params(r);
+        if (const table* t = dedicated(r.kind)) {
+            params.insert(params.begin(), {r.id, r.meta.revision, r.payload});
+            for (const auto* v : column_values(*t, r)) {
+                params.emplace_back(*v);
+            }
+            return conn(tx).execute(t->insert, params) > 0;
+        }
         params.insert(params.begin(), {r.kind, r.id, r.meta.revision, r.payload});
         if (conn(tx).execute(insert_, params) == 0) {
             return false;
@@ -325,6 +437,17 @@ class sql_store : public store {
     bool do_replace(transaction_state& tx, const stored_record& r, std::int64_t expected_revision,
                     bool replace_index) override {
         auto params = meta_params(r);
+        if (const table* t = dedicated(r.kind)) {
+            params.insert(params.begin(), {r.id, r.meta.revision, r.payload});
+            if (replace_index) {
+                for (const auto* v : column_values(*t, r)) {
+                    params.emplace_back(*v);
+                }
+            }
+            params.emplace_back(expected_revision);
+            return conn(tx).execute(replace_index ? t->replace_with_columns : t->replace, params) >
+                   0;
+        }
         params.insert(params.begin(), {r.kind, r.id, r.meta.revision, r.payload});
         params.emplace_back(expected_revision);
         if (conn(tx).execute(replace_, params) == 0) {
@@ -339,13 +462,18 @@ class sql_store : public store {
 
     bool do_erase(transaction_state& tx, const record_key& key,
                   std::int64_t expected_revision) override {
+        if (const table* t = dedicated(key.kind)) {
+            return conn(tx).execute(t->erase, {key.id, expected_revision}) > 0;
+        }
         // Index entries go with the record (ON DELETE CASCADE).
         return conn(tx).execute(erase_, {key.kind, key.id, expected_revision}) > 0;
     }
 
     std::vector<stored_record> do_query(transaction_state& tx, const record_query& q) override {
         std::vector<value> params;
-        const std::string text = query_sql(q, params);
+        const table* t = dedicated(q.kind);
+        const std::string text =
+            t != nullptr ? dedicated_query_sql(*t, q, params) : query_sql(q, params);
         const auto rows = conn(tx).select(text, params);
         std::vector<stored_record> out;
         out.reserve(rows.size());
@@ -411,29 +539,11 @@ class sql_store : public store {
         const std::string kind = p(q.kind);
         std::string text =
             "SELECT " + prefixed_columns() + " FROM records r WHERE r.kind = " + kind;
-        if (q.deleted == deleted_records::excluded) {
-            text += " AND r.deleted_at IS NULL";
-        } else if (q.deleted == deleted_records::only) {
-            text += " AND r.deleted_at IS NOT NULL";
-        }
+        text += deleted_filter(q);
         for (const auto& c : q.where) {
             text += " AND r.id IN (SELECT i.record_id FROM record_index i WHERE i.kind = " + kind +
                     " AND i.name = " + p(c.column);
-            if (c.any_of) {
-                text += " AND i.value IN (";
-                for (std::size_t k = 0; k < c.any_of->size(); ++k) {
-                    text += (k == 0 ? "" : ", ") + p((*c.any_of)[k]);
-                }
-                text += ")";
-            }
-            if (c.lower) {
-                text += (c.lower->inclusive ? " AND i.value >= " : " AND i.value > ") +
-                        p(c.lower->value);
-            }
-            if (c.upper) {
-                text += (c.upper->inclusive ? " AND i.value <= " : " AND i.value < ") +
-                        p(c.upper->value);
-            }
+            text += condition_sql("i.value", c, p);
             text += ")";
         }
         const std::string dir = q.order == sort_order::descending ? " DESC" : " ASC";
@@ -446,15 +556,41 @@ class sql_store : public store {
         } else {
             text += " ORDER BY r.id" + d_.order_collation + dir;
         }
-        if (q.limit) {
-            text += " LIMIT " + p(clamp(*q.limit));
-        }
-        if (q.offset != 0) {
-            if (!q.limit && d_.offset_needs_limit) {
-                text += " LIMIT -1";
+        text += page_sql(q, p);
+        return text;
+    }
+
+    /// The SELECT for `q` over the dedicated table `t`: the same semantics as `query_sql`,
+    /// with each column holding exactly one value.
+    [[nodiscard]] std::string dedicated_query_sql(const table& t, const record_query& q,
+                                                  std::vector<value>& params) const {
+        const auto p = [&](value v) {
+            params.push_back(std::move(v));
+            return d_.placeholder(params.size());
+        };
+        const auto column_of = [&](const std::string& name) -> const std::string* {
+            const auto it = std::find(t.spec.columns.begin(), t.spec.columns.end(), name);
+            return it == t.spec.columns.end() ? nullptr : &*it;
+        };
+        std::string text =
+            "SELECT " + prefixed_columns() + " FROM " + t.spec.table + " r WHERE 1 = 1";
+        text += deleted_filter(q);
+        for (const auto& c : q.where) {
+            const std::string* column = column_of(c.column);
+            if (column == nullptr) {
+                text += " AND 1 = 0";  // no record has a value for it
+                continue;
             }
-            text += " OFFSET " + p(clamp(q.offset));
+            text += condition_sql("r." + *column, c, p);
         }
+        const std::string dir = q.order == sort_order::descending ? " DESC" : " ASC";
+        const std::string* order = q.order_by ? column_of(*q.order_by) : nullptr;
+        text += " ORDER BY ";
+        if (order != nullptr) {
+            text += "r." + *order + d_.order_collation + dir + ", ";
+        }
+        text += "r.id" + d_.order_collation + dir;
+        text += page_sql(q, p);
         return text;
     }
 
@@ -496,6 +632,50 @@ class sql_store : public store {
     }
 
   private:
+    static std::string deleted_filter(const record_query& q) {
+        if (q.deleted == deleted_records::excluded) {
+            return " AND r.deleted_at IS NULL";
+        }
+        if (q.deleted == deleted_records::only) {
+            return " AND r.deleted_at IS NOT NULL";
+        }
+        return "";
+    }
+
+    template <class P>
+    static std::string condition_sql(const std::string& column, const key_condition& c, P& p) {
+        std::string text;
+        if (c.any_of) {
+            text += " AND " + column + " IN (";
+            for (std::size_t k = 0; k < c.any_of->size(); ++k) {
+                text += (k == 0 ? "" : ", ") + p((*c.any_of)[k]);
+            }
+            text += ")";
+        }
+        if (c.lower) {
+            text += " AND " + column + (c.lower->inclusive ? " >= " : " > ") + p(c.lower->value);
+        }
+        if (c.upper) {
+            text += " AND " + column + (c.upper->inclusive ? " <= " : " < ") + p(c.upper->value);
+        }
+        return text;
+    }
+
+    template <class P>
+    std::string page_sql(const record_query& q, P& p) const {
+        std::string text;
+        if (q.limit) {
+            text += " LIMIT " + p(clamp(*q.limit));
+        }
+        if (q.offset != 0) {
+            if (!q.limit && d_.offset_needs_limit) {
+                text += " LIMIT -1";
+            }
+            text += " OFFSET " + p(clamp(q.offset));
+        }
+        return text;
+    }
+
     void write_index(connection& c, const stored_record& r) const {
         for (std::size_t start = 0; start < r.index.size(); start += index_batch) {
             const std::size_t n = std::min(index_batch, r.index.size() - start);
@@ -527,7 +707,8 @@ class sql_store : public store {
 
     dialect d_;
     std::unique_ptr<pool> pool_;
-    std::string load_, insert_, replace_, erase_index_, erase_, append_journal_;
+    std::string load_, insert_, replace_, erase_index_, insert_index_, erase_, append_journal_;
+    std::vector<table> tables_;
 };
 
 /// The tables, in the portable subset both backends accept; `text` and `integer` are given by
@@ -558,6 +739,53 @@ inline std::vector<std::string> schema_v1(const std::string& text, const std::st
         "CREATE INDEX journal_by_category ON journal (category, sequence)",
         "CREATE INDEX journal_by_record ON journal (kind, record_id, sequence)",
     };
+}
+
+/// Version 2: the dedicated tables (`dedicated_tables()`), each with the bookkeeping columns of
+/// `records`, its columns, and its one index (its index columns, then the id, so that rows
+/// come in order straight from the index). Records of those kinds already in `records` move
+/// over.
+inline std::vector<std::string> schema_v2(const std::string& text, const std::string& integer) {
+    std::vector<std::string> out;
+    for (const auto& t : dedicated_tables()) {
+        std::string cols;
+        std::string keys;
+        std::string moved;
+        for (const auto& c : t.index) {
+            keys += c + ", ";
+        }
+        for (const auto& c : t.columns) {
+            cols += ", " + c + " " + text + " NOT NULL";
+            moved +=
+                ", COALESCE((SELECT MIN(i.value) FROM record_index i WHERE i.kind = r.kind "
+                "AND i.record_id = r.id AND i.name = '" +
+                c + "'), '')";
+        }
+        std::string names;
+        for (const auto& c : t.columns) {
+            names += ", " + c;
+        }
+        out.push_back("CREATE TABLE " + t.table + " (id " + text + " NOT NULL, revision " +
+                      integer + " NOT NULL CHECK (revision >= 1), payload " + text +
+                      " NOT NULL, created_at " + text + " NOT NULL, created_by " + text +
+                      " NOT NULL, updated_at " + text + " NOT NULL, updated_by " + text +
+                      " NOT NULL, deleted_at " + text + ", deleted_by " + text +
+                      ", delete_reason " + text + cols +
+                      ", PRIMARY KEY (id), CHECK ((deleted_at IS NULL) = (deleted_by IS NULL)))");
+        out.push_back("CREATE INDEX " + t.table + "_by_columns ON " + t.table + " (" + keys +
+                      "id)");
+        const std::string meta =
+            "id, revision, payload, created_at, created_by, updated_at, updated_by, deleted_at, "
+            "deleted_by, delete_reason";
+        out.push_back("INSERT INTO " + t.table + " (" + meta + names +
+                      ") SELECT r.id, r.revision, "
+                      "r.payload, r.created_at, r.created_by, r.updated_at, r.updated_by, "
+                      "r.deleted_at, r.deleted_by, r.delete_reason" +
+                      moved + " FROM records r WHERE r.kind = '" + t.kind + "'");
+        out.push_back("DELETE FROM record_index WHERE kind = '" + t.kind + "'");
+        out.push_back("DELETE FROM records WHERE kind = '" + t.kind + "'");
+    }
+    return out;
 }
 
 }  // namespace sql

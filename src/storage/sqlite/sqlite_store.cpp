@@ -150,13 +150,13 @@ class sqlite_connection final : public sql::connection {
         guard([&] { db_.exec(text); });
     }
 
-  private:
     /// Resets a statement after use, so that it holds no read snapshot open.
     struct reset_on_exit {
         SQLite::Statement& st;
         ~reset_on_exit() { st.tryReset(); }
     };
 
+    /// Runs `f`, turning SQLite's exceptions into storage_error.
     template <class F>
     auto guard(F&& f) -> decltype(f()) {
         try {
@@ -166,7 +166,8 @@ class sqlite_connection final : public sql::connection {
         }
     }
 
-    SQLite::Statement& prepare(const std::string& text, const std::vector<sql::value>& params) {
+    /// The prepared statement for `text` (prepared once per connection), without bindings.
+    SQLite::Statement& statement(const std::string& text) {
         auto it = statements_.find(text);
         if (it == statements_.end()) {
             if (statements_.size() >= statement_cache_limit) {
@@ -174,8 +175,13 @@ class sqlite_connection final : public sql::connection {
             }
             it = statements_.emplace(text, std::make_unique<SQLite::Statement>(db_, text)).first;
         }
-        auto& st = *it->second;
-        st.clearBindings();
+        it->second->clearBindings();
+        return *it->second;
+    }
+
+  private:
+    SQLite::Statement& prepare(const std::string& text, const std::vector<sql::value>& params) {
+        auto& st = statement(text);
         for (std::size_t i = 0; i < params.size(); ++i) {
             const int index = static_cast<int>(i + 1);
             if (const auto* s = std::get_if<std::string>(&params[i])) {
@@ -198,6 +204,78 @@ class sqlite_store final : public sql::sql_store {
   public:
     sqlite_store(sql::dialect d, std::unique_ptr<sql::pool> p)
         : sql_store("sqlite", std::move(d), std::move(p)) {}
+
+  protected:
+    /// The bulk path (`insert_all`): one prepared statement per table, prepared once and
+    /// stepped for every row with its values bound in place (no copies), inside the caller's
+    /// transaction. SQLite has no COPY; this is as close as it gets.
+    void do_insert_many(transaction_state& tx, const std::vector<stored_record>& records) override {
+        auto& c = static_cast<sqlite_connection&>(conn(tx));
+        c.guard([&] {
+            // Records of one batch usually share their bookkeeping: encode it once.
+            const record_meta* last_meta = nullptr;
+            std::string created_at;
+            std::string updated_at;
+            for (const auto& r : records) {
+                if (last_meta == nullptr || !same_stamps(*last_meta, r.meta)) {
+                    created_at = encode_instant(r.meta.created_at);
+                    updated_at = encode_instant(r.meta.updated_at);
+                    last_meta = &r.meta;
+                }
+                if (r.meta.deleted) {  // never in a batch of new records; keep the general path
+                    if (!do_insert(tx, r)) {
+                        throw conflict(detail::describe_key(r.kind, r.id) + " already exists");
+                    }
+                    continue;
+                }
+                const table* t = dedicated(r.kind);
+                {
+                    // Scoped: the statement cache may start over when the next one is prepared.
+                    auto& st = c.statement(t != nullptr ? t->insert : insert_record_sql());
+                    sqlite_connection::reset_on_exit reset{st};
+                    int at = 1;
+                    if (t == nullptr) {
+                        st.bindNoCopy(at++, r.kind);
+                    }
+                    st.bindNoCopy(at++, r.id);
+                    st.bind(at++, r.meta.revision);
+                    st.bindNoCopy(at++, r.payload);
+                    st.bindNoCopy(at++, created_at);
+                    st.bindNoCopy(at++, r.meta.created_by);
+                    st.bindNoCopy(at++, updated_at);
+                    st.bindNoCopy(at++, r.meta.updated_by);
+                    st.bind(at++);
+                    st.bind(at++);
+                    st.bind(at++);
+                    if (t != nullptr) {
+                        for (const auto* v : column_values(*t, r)) {
+                            st.bindNoCopy(at++, *v);
+                        }
+                    }
+                    if (st.exec() == 0) {
+                        throw conflict(detail::describe_key(r.kind, r.id) + " already exists");
+                    }
+                }
+                if (t != nullptr) {
+                    continue;
+                }
+                auto& ix = c.statement(insert_index_sql());
+                for (const auto& e : r.index) {
+                    sqlite_connection::reset_on_exit reset_index{ix};
+                    ix.bindNoCopy(1, r.kind);
+                    ix.bindNoCopy(2, r.id);
+                    ix.bindNoCopy(3, e.name);
+                    ix.bindNoCopy(4, e.value);
+                    ix.exec();
+                }
+            }
+        });
+    }
+
+  private:
+    static bool same_stamps(const record_meta& a, const record_meta& b) {
+        return a.created_at == b.created_at && a.updated_at == b.updated_at;
+    }
 };
 
 }  // namespace
@@ -207,7 +285,7 @@ namespace sqlite_detail {
 std::vector<sql::migration> migrations() {
     auto v1 = sql::schema_v1("TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT");
     v1.push_back("PRAGMA application_id = " + std::to_string(application_id));
-    return {sql::migration{1, std::move(v1)}};
+    return {sql::migration{1, std::move(v1)}, sql::migration{2, sql::schema_v2("TEXT", "INTEGER")}};
 }
 
 std::unique_ptr<store> open(const sqlite_options& options,
