@@ -240,6 +240,10 @@ inline py::list problems(const problem_list& ps) {
 
 void bind_errors(py::module_& m);
 void bind_model(py::module_& m);
+void bind_instruments(py::module_& m);
+void bind_outcomes(py::module_& m);
+void bind_records(py::module_& m);
+void bind_storage(py::module_& m);
 
 }  // namespace theracore::python
 

@@ -8,4 +8,8 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = theracore::version_string;
     theracore::python::bind_errors(m);
     theracore::python::bind_model(m);
+    theracore::python::bind_instruments(m);
+    theracore::python::bind_outcomes(m);
+    theracore::python::bind_records(m);
+    theracore::python::bind_storage(m);
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <theracore/outcomes.hpp>
+#include <theracore/outcomes/builtin_rule_sets.hpp>
 #include <theracore/outcomes/report.hpp>
 
 using namespace theracore;

@@ -34,6 +34,8 @@ struct cultural_formulation;
 struct ce_activity;
 struct ce_rule_set;
 struct administration;
+struct unscored_administration;
+struct critical_item_findings;
 
 namespace instruments {
 struct instrument_definition;
@@ -85,6 +87,7 @@ struct gas_result;
 struct trajectory;
 struct measurement_schedule;
 class alert;
+struct administration_series;
 }  // namespace outcomes
 namespace storage {
 struct actor;

@@ -10,6 +10,7 @@
 #include <theracore/outcomes/alert_rules.hpp>
 #include <theracore/outcomes/clinical_significance.hpp>
 #include <theracore/outcomes/cohort.hpp>
+#include <theracore/outcomes/columns.hpp>
 #include <theracore/outcomes/gas.hpp>
 #include <theracore/outcomes/hageman_arrindell.hpp>
 #include <theracore/outcomes/parameters.hpp>

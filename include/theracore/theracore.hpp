@@ -4,6 +4,7 @@
 /// `theracore/io/json.hpp` (nlohmann/json) and `theracore/io/boost_serialization.hpp`.
 #pragma once
 
+#include <theracore/adapters.hpp>
 #include <theracore/care_records.hpp>
 #include <theracore/instruments.hpp>
 #include <theracore/model.hpp>

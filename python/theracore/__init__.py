@@ -8,16 +8,25 @@ public names and adds what is Pythonic (DataFrames, plots).
 
 from __future__ import annotations
 
-from . import errors
+import importlib
+from typing import Any
+
+from . import errors, outcomes, storage
 from ._core import (
     Address,
+    Administration,
+    AttendanceRole,
     CareEpisode,
+    ChangeParameters,
     Client,
     Clinician,
     CodedConcept,
     ContactPoint,
     ContactSystem,
     ContactUse,
+    CssrsScreenerAnswers,
+    CssrsScreenerResult,
+    CssrsTriage,
     CulturalProfile,
     EmergencyContact,
     EpisodeKind,
@@ -25,14 +34,41 @@ from ._core import (
     HumanName,
     Intake,
     Licence,
+    MeansSafetyStep,
+    MeasureObservation,
+    MissingRule,
     Participant,
     ParticipantRole,
     PresentingProblem,
+    ProrateMethod,
+    Responses,
+    RiskAction,
+    RiskActionKind,
+    RiskAssessment,
+    RiskFactor,
+    RiskLevel,
+    RoundingRule,
+    SafetyContact,
+    SafetyPlan,
+    ScoreOptions,
+    ScoreResult,
+    Session,
+    SessionAttendee,
+    SessionSetting,
+    SessionType,
+    SessionVisibility,
     StatusChange,
+    SupportService,
+    SupportServiceKind,
     __version__,
+    check_cssrs_screener,
+    check_risk_assessment,
     episode_transition_allowed,
     language,
+    revise_safety_plan,
+    score_cssrs_screener,
 )
+from ._instruments import ROW_STATUS, SCALE_STATUS, Instrument, ScaleResult, Score, instrument, instruments, score_frame
 from .errors import (
     AccessDeniedError,
     ConflictError,
@@ -43,9 +79,37 @@ from .errors import (
     ValidationError,
 )
 
+
+def __getattr__(name: str) -> Any:
+    # theracore.plot needs matplotlib; import it only when asked for.
+    if name == "plot":
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "__version__",
     "errors",
+    "outcomes",
+    "plot",
+    "storage",
+    # instruments
+    "Instrument",
+    "MissingRule",
+    "ProrateMethod",
+    "ROW_STATUS",
+    "Responses",
+    "RoundingRule",
+    "SCALE_STATUS",
+    "ScaleResult",
+    "Score",
+    "ScoreOptions",
+    "ScoreResult",
+    "instrument",
+    "instruments",
+    "score_frame",
+    # outcomes
+    "ChangeParameters",
     # model
     "Address",
     "CareEpisode",
@@ -68,6 +132,32 @@ __all__ = [
     "StatusChange",
     "episode_transition_allowed",
     "language",
+    # records
+    "Administration",
+    "AttendanceRole",
+    "CssrsScreenerAnswers",
+    "CssrsScreenerResult",
+    "CssrsTriage",
+    "MeansSafetyStep",
+    "MeasureObservation",
+    "RiskAction",
+    "RiskActionKind",
+    "RiskAssessment",
+    "RiskFactor",
+    "RiskLevel",
+    "SafetyContact",
+    "SafetyPlan",
+    "Session",
+    "SessionAttendee",
+    "SessionSetting",
+    "SessionType",
+    "SessionVisibility",
+    "SupportService",
+    "SupportServiceKind",
+    "check_cssrs_screener",
+    "check_risk_assessment",
+    "revise_safety_plan",
+    "score_cssrs_screener",
     # errors
     "AccessDeniedError",
     "ConflictError",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Writes docs/instruments.md from the built-in definitions, so the catalog's documentation
 // cannot drift from what the library scores. Usage: theracore_instrument_docs [output file].
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -142,6 +143,16 @@ void write_instrument(std::ostream& o, const ti::instrument& inst) {
               << range_text(inst, s) << " | " << cell(missing_text(s)) << " |\n";
         }
         o << "\n";
+        // A scale's source also says what was left out as unconfirmed; readers need that too.
+        for (const auto& s : d.scales) {
+            if (!s.source.empty()) {
+                o << "- `" << s.id << "`: " << s.source << "\n";
+            }
+        }
+        if (std::any_of(d.scales.begin(), d.scales.end(),
+                        [](const ti::scale& s) { return !s.source.empty(); })) {
+            o << "\n";
+        }
         for (const auto& s : d.scales) {
             for (const auto& bs : s.band_sets) {
                 o << "**Bands of `" << s.id << "`: " << bs.name << "**"

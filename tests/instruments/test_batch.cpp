@@ -32,9 +32,16 @@ std::vector<double> random_rows(const instrument& inst, std::size_t rows, std::u
     std::uniform_real_distribution<double> u(0, 1);
     std::vector<std::vector<double>> allowed(k);
     for (std::size_t i = 0; i < k; ++i) {
-        for (const auto& o :
-             instruments::detail::find_response_scale(d, d.items[i].response_scale)->options) {
+        const auto* rs = instruments::detail::find_response_scale(d, d.items[i].response_scale);
+        for (const auto& o : rs->options) {
             allowed[i].push_back(o.value);
+        }
+        // Free numeric entry (PG-13-R months since the death): whole steps from the minimum.
+        for (int step = 0; rs->range && step <= 36; ++step) {
+            const double v = rs->range->min + step;
+            if (!rs->range->max || v <= *rs->range->max) {
+                allowed[i].push_back(v);
+            }
         }
     }
     const double invalid[] = {-1, 7, 0.5, 99, 1e300, -3};
@@ -195,9 +202,7 @@ TEST_P(BatchProperty, SameNumbersAsScoreOnRandomRowsWithMissingAndInvalidCells) 
 // Every built-in instrument, read from the catalog so that a new definition is covered without
 // editing this list.
 INSTANTIATE_TEST_SUITE_P(EveryBuiltin, BatchProperty, ::testing::ValuesIn(builtin_catalog().ids()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                             return info.param;
-                         });
+                         [](const ::testing::TestParamInfo<std::string>& id) { return id.param; });
 
 TEST(Batch, IntegerColumnsWithAMissingCodeMatchDoubles) {
     const auto& inst = test::builtin("audit");

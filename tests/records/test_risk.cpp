@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
+#include <theracore/model/builtin_cssrs_screener.hpp>
 #include <theracore/model/risk.hpp>
 
 #include "support/safety_builders.hpp"
@@ -126,12 +127,16 @@ TEST(CssrsScreenerResult, StoredTriageMustMatchTheAnswers) {
     auto r = score_cssrs_screener(answers(true, true, true, false, false, false, std::nullopt));
     EXPECT_EQ(r.triage, cssrs_triage::moderate);
     EXPECT_TRUE(validate(r).empty());
+    EXPECT_TRUE(check_cssrs_screener(r).empty());
     r.triage = cssrs_triage::low;
-    EXPECT_EQ(validate(r), (problem_list{{"triage",
-                                          "does not match the answers (they give "
-                                          "moderate)"}}));
+    // The record's own rules see only the answers; the definition sees the triage.
+    EXPECT_TRUE(validate(r).empty());
+    EXPECT_EQ(check_cssrs_screener(r),
+              (problem_list{
+                  {"triage", "does not match the answers (cssrs_screener v1.0 gives moderate)"}}));
     r.answers.q3.reset();
     EXPECT_EQ(validate(r), (problem_list{{"answers.q3", "required when Q2 is Yes"}}));
+    EXPECT_EQ(check_cssrs_screener(r), validate(r));
 }
 
 TEST(RiskLevel, OrderAndMappingFromTriage) {
@@ -200,10 +205,13 @@ TEST(RiskAssessment, FormulationBelowTheTriageNeedsReasoning) {
 
 TEST(RiskAssessment, ScreenerProblemsAreReportedWithTheirPath) {
     auto a = test::full_risk_assessment();
+    EXPECT_TRUE(check_risk_assessment(a).empty());
     a.cssrs_screener->triage = cssrs_triage::high;
-    EXPECT_TRUE(has_path(validate(a), "cssrs_screener.triage"));
+    EXPECT_FALSE(has_path(validate(a), "cssrs_screener.triage"));
+    EXPECT_TRUE(has_path(check_risk_assessment(a), "cssrs_screener.triage"));
     a.cssrs_screener->answers.q6_past_3_months.reset();
     EXPECT_TRUE(has_path(validate(a), "cssrs_screener.answers.q6_past_3_months"));
+    EXPECT_TRUE(has_path(check_risk_assessment(a), "cssrs_screener.answers.q6_past_3_months"));
 }
 
 TEST(RiskAssessment, NextReviewIsNotBeforeTheAssessment) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
+#include <theracore/model/builtin_cssrs_screener.hpp>
 #include <theracore/model/risk_flag.hpp>
 
 #include "support/safety_builders.hpp"

@@ -98,7 +98,8 @@ risk_flag cssrs_flag() {
     cssrs_screener_answers high;
     high.q6 = true;
     high.q6_past_3_months = true;
-    a.cssrs_screener = score_cssrs_screener(high);
+    a.cssrs_screener =
+        cssrs_screener_result{high, cssrs_triage::high};  // §2.18: Q6 within 3 months
     a.formulated_level = risk_level::high;
     return *flag_from_cssrs(a, flag_id("f-3"), at(2025, 3, 3, 12, 0));
 }
@@ -205,14 +206,13 @@ TEST(SafetyJson, MalformedInputNamesThePath) {
 
 TEST(SafetyJson, WellFormedButInvalidRecordsAreRejected) {
     json j = test::full_risk_assessment();
-    j["cssrs_screener"]["triage"] = "high";  // does not match the answers
+    j["cssrs_screener"]["answers"]["q3"] = nullptr;  // Q2 is Yes, so Q3 must be answered
     try {
         (void)j.get<risk_assessment>();
         FAIL() << "expected validation_error";
     } catch (const validation_error& e) {
-        EXPECT_EQ(e.problems(), (problem_list{{"risk_assessment.cssrs_screener.triage",
-                                               "does not match the answers (they give "
-                                               "moderate)"}}));
+        EXPECT_EQ(e.problems(), (problem_list{{"risk_assessment.cssrs_screener.answers.q3",
+                                               "required when Q2 is Yes"}}));
     }
     j = test::completed_referral();
     j["status"] = "declined";

@@ -34,7 +34,10 @@ inline risk_assessment full_risk_assessment() {
     answers.q5 = false;
     answers.q6 = true;
     answers.q6_past_3_months = false;
-    a.cssrs_screener = score_cssrs_screener(answers);  // moderate
+    // Q3 Yes and Q6 more than 3 months ago: moderate (instruments reference §2.18). Typed, so
+    // that these builders need no instrument catalog; tests/integration/test_cssrs_screener.cpp
+    // checks that the built-in screener definition gives the same.
+    a.cssrs_screener = cssrs_screener_result{answers, cssrs_triage::moderate};
     a.risk_factors = {{coded_concept{"urn:example:risk-factor", "recent-loss", "Recent loss"},
                        "Father died in January"},
                       {std::nullopt, "Lives alone since the move"}};

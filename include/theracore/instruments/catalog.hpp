@@ -89,7 +89,7 @@ class catalog {
     }
 
     /// The instruments under none of `terms`: `without_licences({licence_terms::non_commercial})`
-    /// is the catalog of a commercial product (drops AUDIT, DAST-10, WHO-5).
+    /// is the catalog of a commercial product (drops AUDIT, AUDIT-C, DAST-10, WHO-5).
     [[nodiscard]] catalog without_licences(std::initializer_list<licence_terms> terms) const {
         return filter([&](const instrument& i) {
             return std::find(terms.begin(), terms.end(), i.licence()) == terms.end();

@@ -4,7 +4,8 @@
 /// protective factors, the clinician's formulated risk level and the actions taken.
 ///
 /// TheraCore records what the clinician enters and derives only what the screener's published
-/// triage defines (`cssrs_screener_triage`). The formulated risk level is the clinician's
+/// triage defines (`cssrs_screener_triage` in model/cssrs_screener.hpp, which runs the triage
+/// rule of the screener's instrument definition). The formulated risk level is the clinician's
 /// judgement; the library never computes it.
 #pragma once
 
@@ -93,49 +94,11 @@ struct cssrs_screener_answers {
     return p;
 }
 
-/// The C-SSRS screener triage level (2021 triage-colour version), as TheraCore's instruments
-/// reference §2.18 gives it from the Columbia Lighthouse Project triage guidelines and Posner et
-/// al. 2011:
-///
-/// | answer                                   | level    |
-/// |------------------------------------------|----------|
-/// | Q1 or Q2 Yes                             | low      |
-/// | Q3 Yes                                   | moderate |
-/// | Q4 or Q5 Yes                             | high     |
-/// | Q6 Yes, more than 3 months ago           | moderate |
-/// | Q6 Yes, within the past 3 months         | high     |
-///
-/// The result is the highest level triggered, `none` when nothing is. A `high` result is also
-/// the screener's "immediate safety action" condition (Q4, Q5 or Q6 within 3 months).
-///
-/// This is the one place the triage is encoded. The instrument engine's C-SSRS definition is to
-/// share this implementation rather than repeat it; keep it free of anything but the table.
-///
-/// @throws validation_error when the answers break the skip rule (see `validate`): a Yes to Q4
-///         recorded after a No to Q2 is a data-entry error, and triaging around it could hide
-///         high risk.
-[[nodiscard]] inline cssrs_triage cssrs_screener_triage(const cssrs_screener_answers& a) {
-    throw_if_invalid(validate(a), "invalid C-SSRS screener answers");
-    auto level = cssrs_triage::none;
-    const auto raise = [&level](cssrs_triage l) {
-        if (l > level) {
-            level = l;
-        }
-    };
-    if (a.q1 || a.q2) {
-        raise(cssrs_triage::low);
-    }
-    if (a.q3.value_or(false)) {
-        raise(cssrs_triage::moderate);
-    }
-    if (a.q4.value_or(false) || a.q5.value_or(false)) {
-        raise(cssrs_triage::high);
-    }
-    if (a.q6) {
-        raise(a.q6_past_3_months.value_or(false) ? cssrs_triage::high : cssrs_triage::moderate);
-    }
-    return level;
-}
+// The triage itself (which answers reach which level) is not encoded here: it is the derived
+// rule `risk_level` of the C-SSRS screener's instrument definition
+// (src/instruments/definitions/cssrs_screener.json), run by the instrument engine.
+// `cssrs_screener_triage(screener, answers)` in model/cssrs_screener.hpp applies it to these
+// answers; model/builtin_cssrs_screener.hpp does so with the built-in definition.
 
 /// The risk level a screener triage corresponds to; nothing for `none`.
 [[nodiscard]] constexpr std::optional<risk_level> to_risk_level(cssrs_triage t) noexcept {
@@ -154,7 +117,8 @@ struct cssrs_screener_answers {
 
 /// A screener administration as recorded: the answers and the triage derived from them. The
 /// triage is stored so that a reader of the record sees what the clinician saw; `validate`
-/// checks that it still matches the answers.
+/// checks the answers, `check_cssrs_screener` (model/cssrs_screener.hpp) that the triage still
+/// matches them under the screener's definition.
 struct cssrs_screener_result {
     cssrs_screener_answers answers;
     cssrs_triage triage{cssrs_triage::none};
@@ -166,21 +130,12 @@ struct cssrs_screener_result {
     }
 };
 
-/// The answers with their derived triage. @throws validation_error as `cssrs_screener_triage`.
-[[nodiscard]] inline cssrs_screener_result score_cssrs_screener(const cssrs_screener_answers& a) {
-    return {a, cssrs_screener_triage(a)};
-}
-
+/// Every break of the answers' skip rule, with paths under `answers`. Whether `triage` matches
+/// the answers is a question for the instrument definition that defines the triage:
+/// `check_cssrs_screener(screener, result)` (model/cssrs_screener.hpp) answers it.
 [[nodiscard]] inline problem_list validate(const cssrs_screener_result& r) {
     problem_list p;
     detail::append_prefixed(p, "answers", validate(r.answers));
-    if (p.empty()) {
-        const auto expected = cssrs_screener_triage(r.answers);
-        if (r.triage != expected) {
-            p.push_back({"triage", "does not match the answers (they give " +
-                                       std::string(to_string(expected)) + ")"});
-        }
-    }
     return p;
 }
 
@@ -259,7 +214,8 @@ struct risk_action {
 
 /// A suicide-risk assessment. Rules (`validate`):
 /// - an id, a client, an assessor and a date;
-/// - a screener result whose answers keep the skip rule and whose triage matches them;
+/// - a screener result whose answers keep the skip rule (whether its triage matches them is
+///   `check_cssrs_screener`'s question, since the triage is the instrument definition's);
 /// - every factor has a code or a description; an `other` action says what it was;
 /// - a `high` or `imminent` formulation lists at least one action taken;
 /// - a formulated level below the screener's triage needs the clinician's reasoning in

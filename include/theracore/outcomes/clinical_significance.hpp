@@ -208,6 +208,26 @@ inline cutoff_estimate select_cutoff(const change_parameters& p, cutoff_criterio
                                               : all.c;
 }
 
+/// The Jacobson–Truax category of a change with the given sides of the cut-off (absent when the
+/// cut-off is unusable). Shared by `classify_outcome` and the column functions (columns.hpp).
+inline std::optional<jacobson_truax_category> category_of(change_kind kind,
+                                                          std::optional<bool> pre_clinical,
+                                                          std::optional<bool> post_clinical) {
+    switch (kind) {
+        case change_kind::reliable_deterioration:
+            return jacobson_truax_category::deteriorated;
+        case change_kind::no_reliable_change:
+            return jacobson_truax_category::unchanged;
+        case change_kind::reliable_improvement:
+            if (pre_clinical && post_clinical) {
+                return *pre_clinical && !*post_clinical ? jacobson_truax_category::recovered
+                                                        : jacobson_truax_category::improved;
+            }
+            break;
+    }
+    return std::nullopt;
+}
+
 inline jacobson_truax_outcome classify_outcome(const reliable_change& rc,
                                                const cutoff_estimate& cutoff) {
     jacobson_truax_outcome out;
@@ -219,21 +239,7 @@ inline jacobson_truax_outcome classify_outcome(const reliable_change& rc,
         out.pre_clinical = is_clinical(rc.pre, c, d);
         out.post_clinical = is_clinical(rc.post, c, d);
     }
-    switch (rc.kind) {
-        case change_kind::reliable_deterioration:
-            out.category = jacobson_truax_category::deteriorated;
-            break;
-        case change_kind::no_reliable_change:
-            out.category = jacobson_truax_category::unchanged;
-            break;
-        case change_kind::reliable_improvement:
-            if (out.pre_clinical && out.post_clinical) {
-                out.category = *out.pre_clinical && !*out.post_clinical
-                                   ? jacobson_truax_category::recovered
-                                   : jacobson_truax_category::improved;
-            }
-            break;
-    }
+    out.category = category_of(rc.kind, out.pre_clinical, out.post_clinical);
     return out;
 }
 

@@ -110,7 +110,7 @@ struct score_point {
     double value = 0;
     std::optional<session_id> session;
     std::optional<administration_id> administration;
-    /// Ids of the instrument's flag (critical) items that fired, e.g. `"phq9.item9"`.
+    /// Ids of the instrument definition's flags that fired, e.g. `"item9_self_harm"` (PHQ-9).
     std::vector<std::string> fired_flags;
 
     template <class Self>

@@ -2,14 +2,13 @@
 /// @file
 /// NHS Talking Therapies (formerly IAPT) outcome conventions: rule-based, not formula-based
 /// (instruments.md §3.4). Each rule set is data: a name, the instrument, its caseness threshold
-/// and the number of points that counts as reliable change. The built-in sets are
-///
-/// | name                          | instrument | case when | reliable change |
-/// |-------------------------------|------------|-----------|-----------------|
-/// | `nhs_talking_therapies.phq9`  | `phq9`     | ≥ 10      | ≥ 6 points      |
-/// | `nhs_talking_therapies.gad7`  | `gad7`     | ≥ 8       | ≥ 4 points      |
-///
-/// and callers may define their own (a service's local measures) with the same type.
+/// and the number of points that counts as reliable change. The thresholds live in the
+/// instrument definitions (the `nhs_talking_therapies` change criterion of PHQ-9 and GAD-7):
+/// `talking_therapies_rule_set_for(instrument)` (outcomes/from_instrument.hpp) builds a rule set
+/// from a definition, and `talking_therapies_rule_sets()` (outcomes/builtin_rule_sets.hpp, link
+/// `theracore::catalog`) lists the built-in ones, `nhs_talking_therapies.phq9` (case >= 10,
+/// reliable change >= 6) and `nhs_talking_therapies.gad7` (>= 8, >= 4). Callers may define
+/// their own (a service's local measures) with the same type.
 ///
 /// Per measure: reliable improvement = a change of at least `reliable_change` points in the
 /// better direction; reliable deterioration = the same in the worse direction; recovery = a case
@@ -20,7 +19,6 @@
 
 #include <cmath>
 #include <string>
-#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -65,33 +63,6 @@ struct talking_therapies_rule_set {
                                             detail::number(r.reliable_change)});
     }
     return p;
-}
-
-/// The built-in NHS Talking Therapies rule sets (PHQ-9 and GAD-7). Thread-safe.
-[[nodiscard]] inline const std::vector<talking_therapies_rule_set>& talking_therapies_rule_sets() {
-    static const std::vector<talking_therapies_rule_set> sets{
-        {"nhs_talking_therapies.phq9", "phq9", score_direction::lower_is_better, 10, 6,
-         "NHS Talking Therapies (IAPT) conventions: PHQ-9 caseness >= 10, reliable change >= 6 "
-         "points (NHS Digital 2016; instruments.md §2.1, §3.4)"},
-        {"nhs_talking_therapies.gad7", "gad7", score_direction::lower_is_better, 8, 4,
-         "NHS Talking Therapies (IAPT) conventions: GAD-7 caseness >= 8, reliable change >= 4 "
-         "points (NHS Digital 2016; instruments.md §2.3, §3.4)"},
-    };
-    return sets;
-}
-
-/// The built-in rule set called `name`. @throws not_found naming it and the known names.
-[[nodiscard]] inline const talking_therapies_rule_set& talking_therapies_rule_set_named(
-    std::string_view name) {
-    std::string known;
-    for (const auto& r : talking_therapies_rule_sets()) {
-        if (r.name == name) {
-            return r;
-        }
-        known += (known.empty() ? "" : ", ") + r.name;
-    }
-    throw not_found("no NHS Talking Therapies rule set \"" + std::string(name) +
-                    "\" (known: " + known + ")");
 }
 
 /// One measure's pre/post outcome under a rule set.

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// Adapters from scored administrations to the clinical records:
+///
+/// - `measure_observations`: totals for measure-bound goals and dyadic summaries (care records);
+/// - `observed_scores`: totals and levels for the scope-of-practice referral triggers;
+/// - `critical_items` and `risk_flags_for`: fired critical flags as risk flags, with the
+///   critical flags that could not be evaluated returned beside them.
+///
+/// Scores are read through model/administration_scores.hpp, so every adapter agrees on which
+/// scale is the total and on which administrations give no score (returned as findings).
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <theracore/detail/describe.hpp>
+#include <theracore/detail/validation.hpp>
+#include <theracore/error.hpp>
+#include <theracore/instruments/catalog.hpp>
+#include <theracore/instruments/instrument.hpp>
+#include <theracore/model/administration.hpp>
+#include <theracore/model/administration_scores.hpp>
+#include <theracore/model/measure_observation.hpp>
+#include <theracore/model/referral_trigger.hpp>
+#include <theracore/model/risk.hpp>
+#include <theracore/model/risk_flag.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+
+namespace detail {
+inline problem_list check_administrations(const std::vector<administration>& administrations) {
+    problem_list p;
+    validate_each(p, "administrations", administrations);
+    return p;
+}
+}  // namespace detail
+
+/// Measure observations and the administrations that gave none.
+struct measure_observation_set {
+    std::vector<measure_observation> observations;
+    std::vector<unscored_administration> unscored;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using detail::field;
+        return std::make_tuple(field("observations", s.observations),
+                               field("unscored", s.unscored));
+    }
+};
+
+/// One `measure_observation` per administration whose instrument (looked up in `instruments`)
+/// has a scored total: instrument id, client, time, total, administration id. In the order
+/// given. The others are returned in `unscored`: an instrument not in the catalog, one without
+/// a total scale, a total not scored, or a score from another definition version.
+/// @throws validation_error when an administration is invalid (`administrations[i].…`).
+[[nodiscard]] inline measure_observation_set measure_observations(
+    const instruments::catalog& instruments, const std::vector<administration>& administrations) {
+    throw_if_invalid(detail::check_administrations(administrations), "invalid administrations");
+    measure_observation_set out;
+    for (const auto& a : administrations) {
+        const auto* inst = instruments.find(a.instrument);
+        if (!inst || !inst->total()) {
+            out.unscored.push_back(
+                {a.id,
+                 a.instrument,
+                 a.instrument_version,
+                 a.administered_at,
+                 {},
+                 inst ? unscored_reason::no_total_scale : unscored_reason::unknown_instrument,
+                 inst ? a.instrument + " has no total scale"
+                      : a.instrument + " is not in the catalog"});
+            continue;
+        }
+        const auto reading = read_scale(*inst, a, *inst->total());
+        if (!reading.score) {
+            out.unscored.push_back(*reading.unscored);
+            continue;
+        }
+        out.observations.push_back(
+            {a.instrument, a.client, a.administered_at, *reading.score->value, a.id});
+    }
+    return out;
+}
+
+/// Observed scores and the administrations that gave none (or only part).
+struct observed_score_set {
+    std::vector<observed_score> scores;
+    std::vector<unscored_administration> unscored;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using detail::field;
+        return std::make_tuple(field("scores", s.scores), field("unscored", s.unscored));
+    }
+};
+
+/// One `observed_score` per administration with a scored total or a determined level, for
+/// `evaluate_referral_triggers`:
+///
+/// - `on` is the UTC date of `administered_at`;
+/// - `total` is the total scale's value when scored;
+/// - `level` is the label of the instrument's first triage rule (C-SSRS screener: `none`,
+///   `low`, `moderate`, `high`) when the answers determine it; for an instrument without a
+///   triage rule, the band label of the scored total (PHQ-9 `Severe`).
+///
+/// A total that is not scored, or a triage level that missing answers could change, is also
+/// reported in `unscored` (the score is still returned with what is known, e.g. the total
+/// without the level). An administration that gives neither is only in `unscored`.
+/// @throws validation_error when an administration is invalid (`administrations[i].…`).
+[[nodiscard]] inline observed_score_set observed_scores(
+    const instruments::catalog& instruments, const std::vector<administration>& administrations) {
+    throw_if_invalid(detail::check_administrations(administrations), "invalid administrations");
+    observed_score_set out;
+    for (const auto& a : administrations) {
+        const auto* inst = instruments.find(a.instrument);
+        const auto finding = [&](unscored_reason why, std::string scale, std::string detail) {
+            out.unscored.push_back({a.id, a.instrument, a.instrument_version, a.administered_at,
+                                    std::move(scale), why, std::move(detail)});
+        };
+        if (!inst) {
+            finding(unscored_reason::unknown_instrument, {},
+                    a.instrument + " is not in the catalog");
+            continue;
+        }
+        const instruments::derived_rule* triage = nullptr;
+        for (const auto& d : inst->derived()) {
+            if (!triage && std::holds_alternative<instruments::triage_rule>(d.rule)) {
+                triage = &d;
+            }
+        }
+        if (!inst->total() && !triage) {
+            finding(unscored_reason::no_total_scale, {},
+                    a.instrument + " has no total scale and no triage rule");
+            continue;
+        }
+        observed_score o{a.instrument, a.administered_at.date(), std::nullopt, std::nullopt, a.id};
+        if (inst->total()) {
+            const auto reading = read_scale(*inst, a, *inst->total());
+            if (reading.score) {
+                o.total = reading.score->value;
+                if (!triage && !reading.score->band_label.empty()) {
+                    o.level = reading.score->band_label;
+                }
+            } else {
+                out.unscored.push_back(*reading.unscored);
+            }
+        }
+        if (triage) {
+            const auto* level = a.result.outcome(triage->id);
+            if (a.instrument_version != inst->version()) {
+                if (inst->total() == nullptr) {  // otherwise read_scale reported it
+                    finding(unscored_reason::other_version, {},
+                            "scored with " + a.instrument + " v" + a.instrument_version +
+                                ", not v" + inst->version());
+                }
+            } else if (level && level->determined) {
+                o.level = level->label;
+            } else {
+                finding(unscored_reason::level_undetermined, triage->id,
+                        "missing answers could change " + triage->id +
+                            (level ? " (the answers given reach " + level->label + ")" : ""));
+            }
+        }
+        if (o.total || o.level) {
+            out.scores.push_back(std::move(o));
+        }
+    }
+    return out;
+}
+
+/// The risk level of a flag raised by an instrument's critical item, from the severity the
+/// definition gives the item:
+///
+/// | instrument flag severity | risk flag severity |
+/// |--------------------------|--------------------|
+/// | `info`                   | `low`              |
+/// | `review`                 | `moderate`         |
+/// | `urgent`                 | `high`             |
+/// | `immediate`              | `high`             |
+///
+/// `urgent` (PHQ-9 item 9, CORE-10 item 6) and `immediate` (EPDS item 10, C-SSRS screener)
+/// both make `high` flags, which the note-signing gate enforces. None makes `imminent`: that is
+/// the clinician's formulation, which no questionnaire answer establishes (a high C-SSRS triage
+/// also makes a `high` flag, `flag_from_cssrs`). How fast to act is in the flag's review date
+/// and follow-up, not in its level.
+[[nodiscard]] constexpr risk_level risk_level_for(instruments::flag_severity s) noexcept {
+    switch (s) {
+        case instruments::flag_severity::info:
+            return risk_level::low;
+        case instruments::flag_severity::review:
+            return risk_level::moderate;
+        case instruments::flag_severity::urgent:
+        case instruments::flag_severity::immediate:
+            return risk_level::high;
+    }
+    return risk_level::high;
+}
+
+/// A critical flag of an administration that could not be evaluated because its items were
+/// not answered: the clinician must ask the question. Not a risk flag — the risk is unknown,
+/// not present — but never silent.
+struct critical_item_not_evaluated {
+    client_id client;
+    std::string instrument_id;
+    std::string flag_code;
+    std::string flag_name;
+    instruments::flag_severity severity{instruments::flag_severity::urgent};
+    /// The items the flag reads (the unanswered ones among them decide).
+    std::vector<std::string> items;
+    instant when;
+    administration_id administration;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using detail::field;
+        return std::make_tuple(field("client", s.client), field("instrument_id", s.instrument_id),
+                               field("flag_code", s.flag_code), field("flag_name", s.flag_name),
+                               field("severity", s.severity), field("items", s.items),
+                               field("when", s.when), field("administration", s.administration));
+    }
+};
+
+/// The critical items of one administration: those that fired and those that could not be
+/// evaluated. Both lists must be shown; a caller cannot take one without the other.
+struct critical_item_findings {
+    std::vector<critical_item_fired> fired;
+    std::vector<critical_item_not_evaluated> not_evaluated;
+};
+
+namespace detail {
+inline std::vector<std::string> flag_items(const instruments::flag_rule& f) {
+    std::vector<std::string> items;
+    for (const auto& c : f.any_of) {
+        for (const auto& i : c.items) {
+            if (std::find(items.begin(), items.end(), i) == items.end()) {
+                items.push_back(i);
+            }
+        }
+    }
+    return items;
+}
+}  // namespace detail
+
+/// The critical items of administration `a` of `inst`: each flag of severity `min_severity` or
+/// above (default `critical_flag_severity`: urgent and immediate) that fired, as a
+/// `critical_item_fired` (client, instrument, item, the definition's flag id, `risk_level_for`
+/// its severity, the administration time and id; review date and follow-up left to
+/// `flag_from_critical_item`'s defaults), and each such flag the engine could not evaluate.
+///
+/// `item_id` is the flag's item (`phq9_9`); a flag over several items (C-SSRS Q4, Q5 or Q6b)
+/// names them all, joined by " or ", since the score result does not say which one fired.
+/// @throws validation_error when `a` is invalid, of another instrument (`instrument`) or
+/// scored with another version of the definition (`instrument_version`: re-score it first, as
+/// its flags may differ), or when `a` reports a flag `inst` does not define.
+[[nodiscard]] inline critical_item_findings critical_items(
+    const instruments::instrument& inst, const administration& a,
+    instruments::flag_severity min_severity = critical_flag_severity) {
+    problem_list p = validate(a);
+    if (a.instrument != inst.id()) {
+        p.push_back({"instrument", a.instrument + " is not " + inst.id()});
+    } else if (a.instrument_version != inst.version()) {
+        p.push_back({"instrument_version", "scored with v" + a.instrument_version +
+                                               "; re-score it with v" + inst.version()});
+    }
+    throw_if_invalid(p, "cannot read the critical items of administration " + a.id.str());
+    const auto rule_of = [&](const std::string& id) -> const instruments::flag_rule* {
+        for (const auto& f : inst.flags()) {
+            if (f.id == id) {
+                return &f;
+            }
+        }
+        p.push_back({"result.flags", inst.id() + " v" + inst.version() + " has no flag " + id});
+        return nullptr;
+    };
+    critical_item_findings out;
+    for (const auto& fired : a.result.flags) {
+        const auto* rule = rule_of(fired.id);
+        if (rule && fired.severity >= min_severity) {
+            const auto items = detail::flag_items(*rule);
+            std::string item;
+            for (const auto& i : items) {
+                item += (item.empty() ? "" : " or ") + i;
+            }
+            critical_item_fired e;
+            e.client = a.client;
+            e.instrument_id = a.instrument;
+            e.item_id = item;
+            e.flag_code = fired.id;
+            e.severity = risk_level_for(fired.severity);
+            e.when = a.administered_at;
+            e.administration = a.id;
+            out.fired.push_back(std::move(e));
+        }
+    }
+    for (const auto& id : a.result.flags_not_evaluated) {
+        const auto* rule = rule_of(id);
+        if (rule && rule->severity >= min_severity) {
+            out.not_evaluated.push_back({a.client, a.instrument, rule->id, rule->name,
+                                         rule->severity, detail::flag_items(*rule),
+                                         a.administered_at, a.id});
+        }
+    }
+    throw_if_invalid(p, "cannot read the critical items of administration " + a.id.str());
+    return out;
+}
+
+/// The id of the risk flag raised for flag `flag_code` of administration `administration`:
+/// `"<administration id>/<flag code>"`, so that raising the flags of an administration again
+/// gives the same ids and a store can skip those it holds.
+[[nodiscard]] inline flag_id critical_item_flag_id(const administration_id& administration,
+                                                   const std::string& flag_code) {
+    return flag_id(administration.str() + "/" + flag_code);
+}
+
+/// An open risk flag (`flag_from_critical_item`) for each fired critical item in `findings`,
+/// with ids from `critical_item_flag_id`. `findings.not_evaluated` raises no flag: show it.
+/// @throws validation_error as `flag_from_critical_item` (an item without a client, time…).
+[[nodiscard]] inline std::vector<risk_flag> risk_flags_for(const critical_item_findings& findings) {
+    std::vector<risk_flag> out;
+    for (const auto& e : findings.fired) {
+        out.push_back(flag_from_critical_item(
+            e, critical_item_flag_id(e.administration.value_or(administration_id()), e.flag_code)));
+    }
+    return out;
+}
+
+THERACORE_NAMESPACE_END

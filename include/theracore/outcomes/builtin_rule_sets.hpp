@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// The NHS Talking Therapies rule sets of the built-in catalog (link `theracore::catalog`),
+/// taken from the instrument definitions' `nhs_talking_therapies` change criteria: the
+/// definitions hold the thresholds, this header only lists them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <theracore/error.hpp>
+#include <theracore/instruments/builtin_catalog.hpp>
+#include <theracore/outcomes/from_instrument.hpp>
+#include <theracore/outcomes/talking_therapies.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+namespace outcomes {
+
+/// The id of the NHS Talking Therapies change criterion in the built-in definitions.
+inline constexpr std::string_view talking_therapies_criterion = "nhs_talking_therapies";
+
+/// One rule set per built-in instrument whose total scale has an `nhs_talking_therapies`
+/// change criterion, in catalog order: `nhs_talking_therapies.phq9` (caseness >= 10, reliable
+/// change >= 6) and `nhs_talking_therapies.gad7` (>= 8, >= 4). Built once; thread-safe.
+/// @throws validation_error only if a built-in definition's criterion is broken.
+[[nodiscard]] inline const std::vector<talking_therapies_rule_set>& talking_therapies_rule_sets() {
+    static const std::vector<talking_therapies_rule_set> sets = [] {
+        std::vector<talking_therapies_rule_set> out;
+        for (const auto& inst : instruments::builtin_catalog().instruments()) {
+            const auto* total = inst.total();
+            if (!total) {
+                continue;
+            }
+            for (const auto& c : total->psychometrics.change_criteria) {
+                if (c.id == talking_therapies_criterion) {
+                    out.push_back(talking_therapies_rule_set_for(inst, c.id));
+                }
+            }
+        }
+        return out;
+    }();
+    return sets;
+}
+
+/// The built-in rule set called `name`. @throws not_found naming it and the known names.
+[[nodiscard]] inline const talking_therapies_rule_set& talking_therapies_rule_set_named(
+    std::string_view name) {
+    std::string known;
+    for (const auto& r : talking_therapies_rule_sets()) {
+        if (r.name == name) {
+            return r;
+        }
+        known += (known.empty() ? "" : ", ") + r.name;
+    }
+    throw not_found("no NHS Talking Therapies rule set \"" + std::string(name) +
+                    "\" (known: " + known + ")");
+}
+
+}  // namespace outcomes
+THERACORE_NAMESPACE_END
