@@ -9,11 +9,13 @@
 #include <thread>
 #include <vector>
 
+#include <theracore/io/json.hpp>
 #include <theracore/storage/postgresql.hpp>
 #include <theracore/storage/records.hpp>
 
 #include "support/builders.hpp"
 #include "support/storage_builders.hpp"
+#include "support/storage_records_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::storage;
@@ -84,6 +86,40 @@ TEST_F(PostgresStore, ASchemaFromANewerVersionIsRefused) {
     t::pg_exec("UPDATE " + schema() + ".theracore_schema SET version = 99");
     expect_open_fails(options(), storage_errc::schema_mismatch,
                       "written by a newer TheraCore (storage schema 99)");
+}
+
+TEST_F(PostgresStore, AVersion1SchemaGetsTheAdministrationsTableAndKeepsItsAdministrations) {
+    // A version-1 schema: what version 2 added is taken away again, and an administration is
+    // stored as version 1 stored every kind (a row of records and its index entries).
+    { auto db = make_postgresql_store(options()); }
+    const std::string s = schema() + ".";
+    const auto a = t::sample_administration("a-1", "c-zoe", t::when(2024, 2, 29, 9));
+    std::string quoted;
+    for (const char c : io::to_json_string(a)) {
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    }
+    t::pg_exec("DROP TABLE " + s + "administrations; UPDATE " + s +
+               "theracore_schema SET version = 1; INSERT INTO " + s +
+               "records (kind, id, revision, payload, created_at, created_by, updated_at, "
+               "updated_by) VALUES ('administration', 'a-1', 1, '" +
+               quoted +
+               "', '2024-03-01T00:00:00.000000Z', 'k-ada', '2024-03-01T00:00:00.000000Z', "
+               "'k-ada'); INSERT INTO " +
+               s +
+               "record_index (kind, record_id, name, value) VALUES ('administration', 'a-1', "
+               "'client', 'c-zoe'), ('administration', 'a-1', 'instrument', 'phq9'), "
+               "('administration', 'a-1', 'administered', '2024-02-29T09:00:00.000000Z')");
+    auto db = make_postgresql_store(options());
+    EXPECT_EQ(t::pg_exec("SELECT version FROM " + s + "theracore_schema"),
+              std::to_string(sql_schema_version));
+    EXPECT_EQ(t::pg_exec("SELECT count(*) FROM " + s + "records"), "0");
+    EXPECT_EQ(t::pg_exec("SELECT count(*) FROM " + s + "record_index"), "0");
+    EXPECT_EQ(t::pg_exec("SELECT client || ' ' || instrument || ' ' || administered FROM " + s +
+                         "administrations"),
+              "c-zoe phq9 2024-02-29T09:00:00.000000Z");
+    auto tx = db->begin(ada, access_mode::read_only);
+    EXPECT_EQ(tx.get<administration>(administration_id("a-1")).value, a);
+    EXPECT_EQ(client_trajectory(tx, client_id("c-zoe"), "phq9").size(), 1u);
 }
 
 TEST_F(PostgresStore, ASchemaHoldingOtherTablesIsRefused) {
