@@ -22,6 +22,15 @@
 #include <theracore/instruments/definition.hpp>
 #include <theracore/instruments/detail/check.hpp>
 
+// SSE2 is part of x86-64 itself, so every x86-64 compiler and processor has it; elsewhere the
+// kernel runs its portable loops, which give the same states and values.
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#include <emmintrin.h>
+#define THERACORE_DETAIL_SSE2 1
+#else
+#define THERACORE_DETAIL_SSE2 0
+#endif
+
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {
 namespace detail {
@@ -59,6 +68,9 @@ struct item_plan {
     // questionnaire item): the kernel then checks a column without branches.
     bool dense = false;
     double dense_lo = 0, dense_hi = 0;
+    // Dense, keyed to integers in [0, 255], and never rewritten by a skip rule: the kernel
+    // also keeps the scored value as a byte, so that rules compare 16 answers at a time.
+    bool small = false;
 
     [[nodiscard]] bool allowed(double v) const noexcept {
         if (is_range) {
@@ -364,6 +376,19 @@ inline std::shared_ptr<const plan> compile(const instrument_definition& d,
         p->derived_ids.push_back(r.id);
     }
     p->required_columns = last_used;
+    std::vector<bool> skipped(p->items.size(), false);
+    for (const auto& sk : p->skips) {
+        for (auto i : sk.skip) {
+            skipped[i] = true;
+        }
+    }
+    for (std::size_t i = 0; i < p->items.size(); ++i) {
+        auto& ip = p->items[i];
+        const double a = ip.offset + ip.sign * ip.dense_lo;
+        const double b = ip.offset + ip.sign * ip.dense_hi;
+        ip.small = ip.dense && !skipped[i] && is_integer(ip.offset) && is_integer(ip.sign) &&
+                   std::min(a, b) >= 0 && std::max(a, b) <= 255;
+    }
     return p;
 }
 
@@ -588,6 +613,7 @@ class kernel {
           block_(block),
           val_(p.items.size() * block),
           st_(p.items.size() * block),
+          u8_(p.items.size() * block),
           first_invalid_(block),
           sum_(block),
           present_(block),
@@ -598,7 +624,7 @@ class kernel {
           tri_(std::max<std::size_t>(1, max_triggers(p)) * block),
           yes_(block),
           unknown_(block),
-          answers_met_(block),
+          criteria_met_(block),
           flag_yes_(block),
           flag_unknown_(block),
           ok_(block),
@@ -606,7 +632,16 @@ class kernel {
           hi_(block),
           known_(block),
           certain_(block),
-          possible_(block) {}
+          possible_(block),
+          known8_(block),
+          certain8_(block),
+          possible8_(block) {
+        std::size_t cuts = 0;
+        for (const auto& sc : p.scales) {
+            cuts = std::max(cuts, sc.cuts.size());
+        }
+        cut_tests_.reserve(cuts);  // so that finishing a scale allocates nothing
+    }
 
     /// Scores rows [first, last) of `view` into `out` (already sized). `problems`, when given,
     /// receives the skip-rule inconsistencies of every row (for `score()`); `counts`, when
@@ -651,11 +686,23 @@ class kernel {
         return most;
     }
 
+    /// Loads one column; true when it also wrote the bytes of a `small` item into `u8`.
     template <class T>
-    void load_column(const item_plan& ip, const column_view& c, std::optional<std::int64_t> code,
-                     std::size_t r0, std::size_t n, double* val, std::uint8_t* st) {
+    bool load_column(const item_plan& ip, const column_view& c, std::optional<std::int64_t> code,
+                     std::size_t r0, std::size_t n, double* val, std::uint8_t* st,
+                     std::uint8_t* u8) {
         const auto* base =
             static_cast<const unsigned char*>(c.data) + static_cast<std::ptrdiff_t>(r0) * c.stride;
+#if THERACORE_DETAIL_SSE2
+        if constexpr (std::is_same_v<T, double>) {
+            if (ip.dense) {
+                load_dense_f64(ip, base, c.stride, n, val, st, u8);
+                return true;
+            }
+        }
+#else
+        (void)u8;
+#endif
         if (!ip.dense) {
             load_any<T>(ip, base, c.stride, code, n, val, st);
         } else if (c.stride == static_cast<std::ptrdiff_t>(sizeof(T)) &&
@@ -666,7 +713,69 @@ class kernel {
         } else {
             load_dense<T, false>(ip, base, c.stride, code, n, val, st);
         }
+        return false;
     }
+
+#if THERACORE_DETAIL_SSE2
+    /// `load_dense<double>` two rows at a time in SSE2 registers: the same comparisons and
+    /// selects, so the same states and values (the vectoriser cannot do this itself, because
+    /// states are bytes and values doubles). Also writes the bytes of a `small` item.
+    void load_dense_f64(const item_plan& ip, const unsigned char* base, std::ptrdiff_t stride,
+                        std::size_t n, double* val, std::uint8_t* st, std::uint8_t* u8) {
+        const __m128d lo = _mm_set1_pd(ip.dense_lo);
+        const __m128d hi = _mm_set1_pd(ip.dense_hi);
+        const __m128d offset = _mm_set1_pd(ip.offset);
+        const __m128d sign = _mm_set1_pd(ip.sign);
+        const __m128d na = _mm_set1_pd(ip.na);
+        const __m128d zero = _mm_setzero_pd();
+        const __m128d ones = _mm_castsi128_pd(_mm_set1_epi32(-1));
+        const __m128d use_na = ip.has_na ? ones : zero;
+        const __m128d magic = _mm_set1_pd(6755399441055744.0);  // see load_dense
+        const bool contiguous = stride == static_cast<std::ptrdiff_t>(sizeof(double));
+        std::size_t r = 0;
+        for (; r + 2 <= n; r += 2) {
+            const unsigned char* at = base + static_cast<std::ptrdiff_t>(r) * stride;
+            __m128d v;
+            if (contiguous) {
+                v = _mm_loadu_pd(reinterpret_cast<const double*>(at));
+            } else {
+                double a, b;
+                std::memcpy(&a, at, sizeof a);
+                std::memcpy(&b, at + stride, sizeof b);
+                v = _mm_set_pd(b, a);
+            }
+            const __m128d missing = _mm_cmpunord_pd(v, v);
+            // maxpd returns its second operand when the first is NaN: NaN becomes lo.
+            const __m128d inside = _mm_min_pd(hi, _mm_max_pd(v, lo));
+            const __m128d rounded = _mm_sub_pd(_mm_add_pd(inside, magic), magic);
+            const __m128d ok = _mm_and_pd(_mm_and_pd(_mm_cmpge_pd(v, lo), _mm_cmple_pd(v, hi)),
+                                          _mm_cmpeq_pd(rounded, inside));
+            const __m128d is_na = _mm_and_pd(use_na, _mm_cmpeq_pd(v, na));
+            const __m128d answered = _mm_andnot_pd(is_na, ok);
+            const __m128d invalid = _mm_andnot_pd(_mm_or_pd(ok, _mm_or_pd(missing, is_na)), ones);
+            const __m128d keyed = _mm_add_pd(
+                _mm_and_pd(answered, _mm_add_pd(offset, _mm_mul_pd(sign, inside))), zero);
+            _mm_storeu_pd(val + r, keyed);
+            const auto m = static_cast<unsigned>(_mm_movemask_pd(missing));
+            const auto a = static_cast<unsigned>(_mm_movemask_pd(is_na));
+            const auto b = static_cast<unsigned>(_mm_movemask_pd(invalid));
+            st[r] = static_cast<std::uint8_t>((m & 1U) * st_missing + (a & 1U) * st_not_applicable +
+                                              (b & 1U) * st_invalid);
+            st[r + 1] = static_cast<std::uint8_t>((m >> 1U) * st_missing +
+                                                  (a >> 1U) * st_not_applicable +
+                                                  (b >> 1U) * st_invalid);
+            // Truncation of the keyed value (an integer in [0, 255] for a small item).
+            const __m128i k = _mm_cvttpd_epi32(keyed);
+            u8[r] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(k));
+            u8[r + 1] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(_mm_srli_si128(k, 4)));
+        }
+        if (r < n) {
+            load_dense<double, false>(ip, base + static_cast<std::ptrdiff_t>(r) * stride, stride,
+                                      std::nullopt, n - r, val + r, st + r);
+            u8[r] = static_cast<std::uint8_t>(static_cast<std::int32_t>(val[r]));
+        }
+    }
+#endif
 
     /// Checks and keys a column of an item that accepts exactly the integers in
     /// [dense_lo, dense_hi], without a branch per cell: the state is chosen by selects in the
@@ -753,45 +862,64 @@ class kernel {
         for (std::size_t i = 0; i < p_.items.size(); ++i) {
             double* val = val_.data() + i * block_;
             std::uint8_t* st = st_.data() + i * block_;
+            std::uint8_t* u8 = u8_.data() + i * block_;
             if (i >= cols.size()) {
                 std::fill(st, st + n, std::uint8_t{st_missing});
                 std::fill(val, val + n, 0.0);
+                std::fill(u8, u8 + n, std::uint8_t{0});
                 continue;
             }
             const auto& ip = p_.items[i];
             const auto code = view.integer_missing();
+            bool wrote = false;
             switch (cols[i].type) {
                 case element_type::f64:
-                    load_column<double>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<double>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::f32:
-                    load_column<float>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<float>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::i8:
-                    load_column<std::int8_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::int8_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::i16:
-                    load_column<std::int16_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::int16_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::i32:
-                    load_column<std::int32_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::int32_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::i64:
-                    load_column<std::int64_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::int64_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::u8:
-                    load_column<std::uint8_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::uint8_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::u16:
-                    load_column<std::uint16_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::uint16_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::u32:
-                    load_column<std::uint32_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::uint32_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
                 case element_type::u64:
-                    load_column<std::uint64_t>(ip, cols[i], code, r0, n, val, st);
+                    wrote = load_column<std::uint64_t>(ip, cols[i], code, r0, n, val, st, u8);
                     break;
             }
+            if (ip.small && !wrote) {
+                for (std::size_t r = 0; r < n; ++r) {
+                    u8[r] = static_cast<std::uint8_t>(static_cast<std::int32_t>(val[r]));
+                }
+            }
+        }
+        // Most blocks hold no invalid answer: one byte-wide scan (16 at a time) decides.
+        unsigned any_invalid = 0;
+        for (std::size_t i = 0; i < p_.items.size(); ++i) {
+            const std::uint8_t* st = st_.data() + i * block_;
+            for (std::size_t r = 0; r < n; ++r) {
+                any_invalid |= static_cast<unsigned>(st[r] == st_invalid);
+            }
+        }
+        if (any_invalid == 0) {
+            return;
         }
         // The first invalid answer of each row: items last to first, so the earliest wins.
         std::int32_t* first_invalid = first_invalid_.data();
@@ -849,9 +977,29 @@ class kernel {
                       std::vector<scale_counts>* counts) {
         const auto& s = p_.scales[k];
         auto& col = out.scales[k];
+        // Everything the loop reads from the plan or `out`, in locals: the result columns hold
+        // bytes, whose stores the compiler must otherwise assume may change any of it.
         const int items = static_cast<int>(s.items.size());
+        const bool has_rule = s.has_rule, mean = s.mean;
+        const int max_missing = s.max_missing;
+        const double multiplier = s.multiplier;
+        const rounding_rule rounding = s.rounding;
+        const double* band_mins = s.band_mins.data();
+        const std::size_t bands = s.band_mins.size();
+        cut_tests_.clear();
+        for (const auto& c : s.cuts) {
+            cut_tests_.push_back({passing(c.test, c.threshold), c.bit});
+        }
+        const cut_test* cuts = cut_tests_.data();
+        const std::size_t cut_n = cut_tests_.size();
+        double* values = col.value.data() + r0;
+        std::int8_t* band_out = col.band.data() + r0;
+        scale_status* status_out = col.status.data() + r0;
+        std::uint8_t* prorated_out = col.prorated.data() + r0;
+        std::uint64_t* cut_offs = out.cut_offs.data() + r0;
+        const std::int32_t* first_invalid = first_invalid_.data();
+        const double* sums = sum_.data();
         for (std::size_t r = 0; r < n; ++r) {
-            const std::size_t row = r0 + r;
             double value = std::numeric_limits<double>::quiet_NaN();
             std::int8_t band = -1;
             bool prorated = false;
@@ -859,56 +1007,56 @@ class kernel {
             const int present_n = present_[r];
             const int missing_n = missing_[r];
             const int applicable = items - na_[r];
-            if (first_invalid_[r] >= 0) {
+            if (first_invalid[r] >= 0) {
                 status = scale_status::invalid_row;
             } else if (applicable == 0) {
                 status = scale_status::not_applicable;
             } else if (present_n == 0) {
                 status = scale_status::nothing_answered;
             } else if (missing_n > 0) {
-                if (!s.has_rule) {
+                if (!has_rule) {
                     status = scale_status::too_many_missing;
                 } else if (std::any_of(s.required.begin(), s.required.end(), [&](std::uint32_t i) {
                                return st_[i * block_ + r] == st_missing;
                            })) {
                     status = scale_status::required_missing;
-                } else if (missing_n > s.max_missing) {
+                } else if (missing_n > max_missing) {
                     status = scale_status::too_many_missing;
                 } else {
                     prorated = true;
                 }
             }
             if (status == scale_status::scored) {
-                double base = sum_[r];
-                if (s.mean) {
+                double base = sums[r];
+                if (mean) {
                     base = base / present_n;
                 } else if (prorated) {
                     base = base * applicable / present_n;
                 }
-                value = base * s.multiplier;
+                value = base * multiplier;
                 if (prorated) {
-                    value = round_value(value, s.rounding);
+                    value = round_value(value, rounding);
                 }
-                if (!s.band_mins.empty()) {
+                if (bands != 0) {
                     // The last band whose minimum `value` reaches (the bands are sorted); a
                     // count rather than a binary search, which mispredicts on varied scores.
                     int reached = 0;
-                    for (const double m : s.band_mins) {
-                        reached += static_cast<int>(value >= m);
+                    for (std::size_t b = 0; b < bands; ++b) {
+                        reached += static_cast<int>(value >= band_mins[b]);
                     }
                     band = static_cast<std::int8_t>(reached == 0 ? 0 : reached - 1);
                 }
                 std::uint64_t bits = 0;
-                for (const auto& c : s.cuts) {
-                    bits |= static_cast<std::uint64_t>(compare(value, c.test, c.threshold))
-                            << c.bit;
+                for (std::size_t c = 0; c < cut_n; ++c) {
+                    const bool met = (value >= cuts[c].pass.lo) & (value <= cuts[c].pass.hi);
+                    bits |= static_cast<std::uint64_t>(met) << cuts[c].bit;
                 }
-                out.cut_offs[row] |= bits;
+                cut_offs[r] |= bits;
             }
-            col.value[row] = value;
-            col.band[row] = band;
-            col.status[row] = status;
-            col.prorated[row] = prorated ? 1 : 0;
+            values[r] = value;
+            band_out[r] = band;
+            status_out[r] = status;
+            prorated_out[r] = prorated ? 1 : 0;
             if (counts && r + 1 == n) {
                 (*counts)[k] = {present_n, missing_n, na_[r]};
             }
@@ -955,6 +1103,26 @@ class kernel {
                 const bool possible = some_pass(ip.smin, ip.smax, c.test, c.value);
                 const double* v = val_.data() + i * block_;
                 const std::uint8_t* s = st_.data() + i * block_;
+                if (ip.small) {
+                    // The same in bytes, 16 rows per SSE2 instruction.
+                    const byte_range bytes = bytes_passing(pass);
+                    const std::uint8_t* x = u8_.data() + i * block_;
+                    const auto cert = static_cast<std::uint8_t>(certain);
+                    const auto poss = static_cast<std::uint8_t>(possible);
+                    for (std::size_t r = 0; r < n; ++r) {
+                        const auto is_present = static_cast<std::uint8_t>(s[r] <= st_skipped);
+                        const auto absent = static_cast<std::uint8_t>(
+                            (s[r] >= st_missing) & (s[r] != st_not_applicable));
+                        const auto passes = static_cast<std::uint8_t>(
+                            bytes.any & static_cast<std::uint8_t>(
+                                            static_cast<std::uint8_t>(x[r] - bytes.lo) <=
+                                            bytes.span));
+                        yes[r] = static_cast<std::uint8_t>(yes[r] | (is_present & passes) |
+                                                           (absent & cert));
+                        unknown[r] = static_cast<std::uint8_t>(unknown[r] | (absent & poss));
+                    }
+                    continue;
+                }
                 for (std::size_t r = 0; r < n; ++r) {
                     const int is_present = s[r] <= st_skipped;
                     const int absent = static_cast<int>(s[r] >= st_missing) &
@@ -967,9 +1135,10 @@ class kernel {
                                                            (absent & static_cast<int>(possible)));
                 }
             }
+            static_assert(static_cast<int>(tri::no) == 0 && static_cast<int>(tri::yes) == 1 &&
+                          static_cast<int>(tri::unknown) == 2);
             for (std::size_t r = 0; r < n; ++r) {
-                out[r] = static_cast<std::uint8_t>(yes[r] ? tri::yes
-                                                          : (unknown[r] ? tri::unknown : tri::no));
+                out[r] = static_cast<std::uint8_t>(yes[r] | ((unknown[r] & (yes[r] ^ 1)) << 1));
             }
             return;
         }
@@ -995,6 +1164,110 @@ class kernel {
                 all_pass(lo[r], hi[r], c.test, c.value)
                     ? tri::yes
                     : (some_pass(lo[r], hi[r], c.test, c.value) ? tri::unknown : tri::no));
+        }
+    }
+
+    /// The answers of a `small` item that pass `pass`, as the byte range [lo, lo + span];
+    /// `any` is 0 when none does.
+    struct byte_range {
+        std::uint8_t lo = 0, span = 0, any = 0;
+    };
+    static byte_range bytes_passing(const interval& pass) {
+        const double a = std::max(0.0, std::ceil(pass.lo));
+        const double b = std::min(255.0, std::floor(pass.hi));
+        if (!(a <= b)) {
+            return {};
+        }
+        return {static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b - a), 1};
+    }
+
+    /// Whether a criterion counts only `small` items, few enough for byte counters.
+    bool small_criterion(const criterion_plan& c) const {
+        std::size_t items = 0;
+        for (const auto& t : c.terms) {
+            for (auto i : t.items) {
+                if (!p_.items[i].small) {
+                    return false;
+                }
+                ++items;
+            }
+        }
+        return items <= 255;
+    }
+
+    /// Per row of the block, how many of a criterion's answers pass (`known`), and how many
+    /// missing answers would pass whatever they were (`certain`) or might pass (`possible`).
+    /// `T` is `std::uint8_t` for a `small_criterion` (16 rows per SSE2 instruction), else int.
+    template <class T>
+    void count_criterion(const criterion_plan& c, std::size_t n, T* known, T* certain_n,
+                         T* possible_n) {
+        std::fill(known, known + n, T{0});
+        std::fill(certain_n, certain_n + n, T{0});
+        std::fill(possible_n, possible_n + n, T{0});
+        for (const auto& t : c.terms) {
+            const interval pass = passing(t.test, t.value);
+            const byte_range bytes = bytes_passing(pass);
+            for (auto i : t.items) {
+                double a = 0, b = 0;
+                unknown_bounds(p_.items[i], a, b);
+                const bool certain = !p_.items[i].has_na && all_pass(a, b, t.test, t.value);
+                const bool possible = !certain && some_pass(a, b, t.test, t.value);
+                const std::uint8_t* s = st_.data() + i * block_;
+                if constexpr (std::is_same_v<T, std::uint8_t>) {
+                    // Not-present answers hold byte 0, so `present` must still be tested.
+                    const std::uint8_t* x = u8_.data() + i * block_;
+                    const auto cert = static_cast<std::uint8_t>(certain);
+                    const auto poss = static_cast<std::uint8_t>(possible);
+                    for (std::size_t r = 0; r < n; ++r) {
+                        const auto is_present = static_cast<std::uint8_t>(s[r] <= st_skipped);
+                        const auto absent = static_cast<std::uint8_t>(
+                            (s[r] >= st_missing) & (s[r] != st_not_applicable));
+                        const auto passes = static_cast<std::uint8_t>(
+                            bytes.any & static_cast<std::uint8_t>(
+                                            static_cast<std::uint8_t>(x[r] - bytes.lo) <=
+                                            bytes.span));
+                        known[r] = static_cast<std::uint8_t>(known[r] + (is_present & passes));
+                        certain_n[r] = static_cast<std::uint8_t>(certain_n[r] + (absent & cert));
+                        possible_n[r] = static_cast<std::uint8_t>(possible_n[r] + (absent & poss));
+                    }
+                } else {
+                    const double* v = val_.data() + i * block_;
+                    for (std::size_t r = 0; r < n; ++r) {
+                        const int is_present = s[r] <= st_skipped;
+                        const int absent = static_cast<int>(s[r] >= st_missing) &
+                                           static_cast<int>(s[r] != st_not_applicable);
+                        known[r] += is_present & static_cast<int>(v[r] >= pass.lo) &
+                                    static_cast<int>(v[r] <= pass.hi);
+                        certain_n[r] += absent & static_cast<int>(certain);
+                        possible_n[r] += absent & static_cast<int>(possible);
+                    }
+                }
+            }
+        }
+    }
+
+    static constexpr std::uint8_t crit_all_met = 1, crit_not_met = 2, crit_answers_met = 4;
+
+    /// Folds one criterion's counts into `met`: whether all criteria are met (bit 0), one is
+    /// not (bit 1), all are met by the answers given (bit 2). One output array, so that the
+    /// compiler's aliasing checks stay few enough to vectorise.
+    template <class T>
+    static void combine_criterion(const criterion_plan& c, std::size_t n, const T* known,
+                                  const T* certain_n, const T* possible_n, std::uint8_t* met_bits) {
+        // No upper bound: one no count can exceed. Locals: byte stores may alias the plan.
+        const int at_most = c.at_most < 0 ? std::numeric_limits<int>::max() : c.at_most;
+        const int at_least = c.at_least;
+        for (std::size_t r = 0; r < n; ++r) {
+            const int lo = static_cast<int>(known[r]) + static_cast<int>(certain_n[r]);
+            const int hi = lo + static_cast<int>(possible_n[r]);
+            const int met = static_cast<int>(lo >= at_least) & static_cast<int>(hi <= at_most);
+            const int not_met = static_cast<int>(hi < at_least) | static_cast<int>(lo > at_most);
+            const int answers =
+                static_cast<int>(lo >= at_least) & static_cast<int>(lo <= at_most);
+            // Clear "all met" and "answers met" where this one is not; set "not met".
+            const int keep = ~((met ^ 1) * crit_all_met | (answers ^ 1) * crit_answers_met);
+            met_bits[r] =
+                static_cast<std::uint8_t>((met_bits[r] & keep) | not_met * crit_not_met);
         }
     }
 
@@ -1025,59 +1298,29 @@ class kernel {
                 }
             }
         } else {
-            std::uint8_t* all_met = yes_.data();
-            std::uint8_t* any_not_met = unknown_.data();
-            std::uint8_t* answers_met = answers_met_.data();
-            std::fill(all_met, all_met + n, std::uint8_t{1});
-            std::fill(any_not_met, any_not_met + n, std::uint8_t{0});
-            std::fill(answers_met, answers_met + n, std::uint8_t{1});
+            // Per row: bit 0 all criteria met, bit 1 one not met, bit 2 all met by the answers.
+            std::uint8_t* met = criteria_met_.data();
+            std::fill(met, met + n, std::uint8_t{crit_all_met | crit_answers_met});
             std::int32_t* known = known_.data();
             std::int32_t* certain_n = certain_.data();
             std::int32_t* possible_n = possible_.data();
             for (const auto& c : d.criteria) {
-                std::fill(known, known + n, 0);
-                std::fill(certain_n, certain_n + n, 0);
-                std::fill(possible_n, possible_n + n, 0);
-                for (const auto& t : c.terms) {
-                    const interval pass = passing(t.test, t.value);
-                    for (auto i : t.items) {
-                        double a = 0, b = 0;
-                        unknown_bounds(p_.items[i], a, b);
-                        const bool certain = !p_.items[i].has_na && all_pass(a, b, t.test, t.value);
-                        const bool possible = !certain && some_pass(a, b, t.test, t.value);
-                        const double* v = val_.data() + i * block_;
-                        const std::uint8_t* s = st_.data() + i * block_;
-                        for (std::size_t r = 0; r < n; ++r) {
-                            const int is_present = s[r] <= st_skipped;
-                            const int absent = static_cast<int>(s[r] >= st_missing) &
-                                               static_cast<int>(s[r] != st_not_applicable);
-                            known[r] += is_present & static_cast<int>(v[r] >= pass.lo) &
-                                        static_cast<int>(v[r] <= pass.hi);
-                            certain_n[r] += absent & static_cast<int>(certain);
-                            possible_n[r] += absent & static_cast<int>(possible);
-                        }
-                    }
-                }
-                // No upper bound: one no count can exceed.
-                const int at_most = c.at_most < 0 ? std::numeric_limits<int>::max() : c.at_most;
-                for (std::size_t r = 0; r < n; ++r) {
-                    const int lo = known[r] + certain_n[r];
-                    const int hi = lo + possible_n[r];
-                    const int met =
-                        static_cast<int>(lo >= c.at_least) & static_cast<int>(hi <= at_most);
-                    const int not_met =
-                        static_cast<int>(hi < c.at_least) | static_cast<int>(lo > at_most);
-                    all_met[r] = static_cast<std::uint8_t>(all_met[r] & met);
-                    any_not_met[r] = static_cast<std::uint8_t>(any_not_met[r] | not_met);
-                    answers_met[r] = static_cast<std::uint8_t>(answers_met[r] &
-                                                               static_cast<int>(lo >= c.at_least) &
-                                                               static_cast<int>(lo <= at_most));
+                if (small_criterion(c)) {
+                    count_criterion(c, n, known8_.data(), certain8_.data(), possible8_.data());
+                    combine_criterion(c, n, known8_.data(), certain8_.data(), possible8_.data(),
+                                      met);
+                } else {
+                    count_criterion(c, n, known, certain_n, possible_n);
+                    combine_criterion(c, n, known, certain_n, possible_n, met);
                 }
             }
+            // Met when all criteria are; else not met when one is not; else (undetermined)
+            // what the answers given say. Without branches:
             for (std::size_t r = 0; r < n; ++r) {
-                level[r] = static_cast<std::int8_t>(
-                    all_met[r] ? 1 : (any_not_met[r] ? 0 : (answers_met[r] ? 1 : 0)));
-                determined[r] = static_cast<std::uint8_t>(all_met[r] | any_not_met[r]);
+                const unsigned m = met[r];
+                const unsigned all = m & 1U, not_met = (m >> 1U) & 1U, answers = (m >> 2U) & 1U;
+                level[r] = static_cast<std::int8_t>(all | ((not_met ^ 1U) & answers));
+                determined[r] = static_cast<std::uint8_t>(all | not_met);
             }
         }
         for (std::size_t r = 0; r < n; ++r) {
@@ -1114,7 +1357,7 @@ class kernel {
             }
             for (std::size_t r = 0; r < n; ++r) {
                 fired[r] |= static_cast<std::uint64_t>(any_yes[r]) << f;
-                unknown[r] |= static_cast<std::uint64_t>(!any_yes[r] && any_unknown[r]) << f;
+                unknown[r] |= static_cast<std::uint64_t>((any_yes[r] ^ 1U) & any_unknown[r]) << f;
             }
         }
         std::uint8_t* ok = ok_.data();
@@ -1153,14 +1396,23 @@ class kernel {
     std::size_t block_;
     std::vector<double> val_;
     std::vector<std::uint8_t> st_;
+    // The scored value of each `small` item as a byte (0 when not present), for the rules.
+    std::vector<std::uint8_t> u8_;
     std::vector<std::int32_t> first_invalid_;
     std::vector<double> sum_;
     std::vector<std::uint16_t> present_, missing_, na_;
     std::vector<std::uint16_t> answered_row_, missing_row_;
     // Rule evaluation, one entry per row of the block (`tri_`: one block per triage trigger).
-    std::vector<std::uint8_t> tri_, yes_, unknown_, answers_met_, flag_yes_, flag_unknown_, ok_;
+    std::vector<std::uint8_t> tri_, yes_, unknown_, criteria_met_, flag_yes_, flag_unknown_, ok_;
     std::vector<double> lo_, hi_;
     std::vector<std::int32_t> known_, certain_, possible_;
+    struct cut_test {
+        interval pass;
+        unsigned bit;
+    };
+    std::vector<cut_test> cut_tests_;  // of the scale being finished
+    // The same counts for criteria over `small` items only (at most 255 items a criterion).
+    std::vector<std::uint8_t> known8_, certain8_, possible8_;
 };
 
 /// Result columns sized for `rows` rows of plan `p`.
