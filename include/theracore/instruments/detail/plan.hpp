@@ -635,7 +635,8 @@ class kernel {
           possible_(block),
           known8_(block),
           certain8_(block),
-          possible8_(block) {
+          possible8_(block),
+          reached_(block) {
         std::size_t cuts = 0;
         for (const auto& sc : p.scales) {
             cuts = std::max(cuts, sc.cuts.size());
@@ -694,11 +695,9 @@ class kernel {
         const auto* base =
             static_cast<const unsigned char*>(c.data) + static_cast<std::ptrdiff_t>(r0) * c.stride;
 #if THERACORE_DETAIL_SSE2
-        if constexpr (std::is_same_v<T, double>) {
-            if (ip.dense) {
-                load_dense_f64(ip, base, c.stride, n, val, st, u8);
-                return true;
-            }
+        if (ip.dense) {
+            load_dense_sse2<T>(ip, base, c.stride, code, n, val, st, u8);
+            return true;
         }
 #else
         (void)u8;
@@ -717,11 +716,15 @@ class kernel {
     }
 
 #if THERACORE_DETAIL_SSE2
-    /// `load_dense<double>` two rows at a time in SSE2 registers: the same comparisons and
-    /// selects, so the same states and values (the vectoriser cannot do this itself, because
-    /// states are bytes and values doubles). Also writes the bytes of a `small` item.
-    void load_dense_f64(const item_plan& ip, const unsigned char* base, std::ptrdiff_t stride,
-                        std::size_t n, double* val, std::uint8_t* st, std::uint8_t* u8) {
+    /// `load_dense` in SSE2 registers, eight rows at a time: the same comparisons and selects
+    /// on doubles, so the same states and values (the vectoriser cannot do this itself, as
+    /// states are bytes and values doubles). Cells of other types are converted to double as
+    /// they are read, an integer column's missing code becoming NaN. Also writes the bytes of
+    /// a `small` item.
+    template <class T>
+    void load_dense_sse2(const item_plan& ip, const unsigned char* base, std::ptrdiff_t stride,
+                         std::optional<std::int64_t> code, std::size_t n, double* val,
+                         std::uint8_t* st, std::uint8_t* u8) {
         const __m128d lo = _mm_set1_pd(ip.dense_lo);
         const __m128d hi = _mm_set1_pd(ip.dense_hi);
         const __m128d offset = _mm_set1_pd(ip.offset);
@@ -731,19 +734,34 @@ class kernel {
         const __m128d ones = _mm_castsi128_pd(_mm_set1_epi32(-1));
         const __m128d use_na = ip.has_na ? ones : zero;
         const __m128d magic = _mm_set1_pd(6755399441055744.0);  // see load_dense
-        const bool contiguous = stride == static_cast<std::ptrdiff_t>(sizeof(double));
-        std::size_t r = 0;
-        for (; r + 2 <= n; r += 2) {
-            const unsigned char* at = base + static_cast<std::ptrdiff_t>(r) * stride;
-            __m128d v;
-            if (contiguous) {
-                v = _mm_loadu_pd(reinterpret_cast<const double*>(at));
-            } else {
-                double a, b;
-                std::memcpy(&a, at, sizeof a);
-                std::memcpy(&b, at + stride, sizeof b);
-                v = _mm_set_pd(b, a);
+        const __m128i code_missing = _mm_set1_epi64x(st_missing);
+        const __m128i code_na = _mm_set1_epi64x(st_not_applicable);
+        const __m128i code_invalid = _mm_set1_epi64x(st_invalid);
+        const bool contiguous = stride == static_cast<std::ptrdiff_t>(sizeof(T));
+        const bool has_code = code.has_value() && (std::is_signed_v<T> || *code >= 0);
+        const std::int64_t code_value = code.value_or(0);
+        const auto cell = [&](const unsigned char* at) {
+            T raw;
+            std::memcpy(&raw, at, sizeof raw);
+            double v = static_cast<double>(raw);
+            if constexpr (std::is_integral_v<T>) {
+                v = has_code && static_cast<std::int64_t>(raw) == code_value
+                        ? std::numeric_limits<double>::quiet_NaN()
+                        : v;
             }
+            return v;
+        };
+        const auto load2 = [&](std::size_t r) {
+            const unsigned char* at = base + static_cast<std::ptrdiff_t>(r) * stride;
+            if constexpr (std::is_same_v<T, double>) {
+                if (contiguous) {
+                    return _mm_loadu_pd(reinterpret_cast<const double*>(at));
+                }
+            }
+            return _mm_set_pd(cell(at + stride), cell(at));
+        };
+        // Two cells: stores their keyed values; returns their states, one per 64-bit lane.
+        const auto check2 = [&](__m128d v, double* out) {
             const __m128d missing = _mm_cmpunord_pd(v, v);
             // maxpd returns its second operand when the first is NaN: NaN becomes lo.
             const __m128d inside = _mm_min_pd(hi, _mm_max_pd(v, lo));
@@ -755,24 +773,51 @@ class kernel {
             const __m128d invalid = _mm_andnot_pd(_mm_or_pd(ok, _mm_or_pd(missing, is_na)), ones);
             const __m128d keyed = _mm_add_pd(
                 _mm_and_pd(answered, _mm_add_pd(offset, _mm_mul_pd(sign, inside))), zero);
-            _mm_storeu_pd(val + r, keyed);
-            const auto m = static_cast<unsigned>(_mm_movemask_pd(missing));
-            const auto a = static_cast<unsigned>(_mm_movemask_pd(is_na));
-            const auto b = static_cast<unsigned>(_mm_movemask_pd(invalid));
-            st[r] = static_cast<std::uint8_t>((m & 1U) * st_missing + (a & 1U) * st_not_applicable +
-                                              (b & 1U) * st_invalid);
-            st[r + 1] = static_cast<std::uint8_t>((m >> 1U) * st_missing +
-                                                  (a >> 1U) * st_not_applicable +
-                                                  (b >> 1U) * st_invalid);
-            // Truncation of the keyed value (an integer in [0, 255] for a small item).
-            const __m128i k = _mm_cvttpd_epi32(keyed);
-            u8[r] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(k));
-            u8[r + 1] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(_mm_srli_si128(k, 4)));
+            _mm_storeu_pd(out, keyed);
+            // The three masks exclude one another, so their codes combine with `or`.
+            return _mm_or_si128(
+                _mm_and_si128(_mm_castpd_si128(missing), code_missing),
+                _mm_or_si128(_mm_and_si128(_mm_castpd_si128(is_na), code_na),
+                             _mm_and_si128(_mm_castpd_si128(invalid), code_invalid)));
+        };
+        // The low 32 bits of each 64-bit lane of a and b, as four 32-bit lanes.
+        const auto low_halves = [](__m128i a, __m128i b) {
+            return _mm_castps_si128(
+                _mm_shuffle_ps(_mm_castsi128_ps(a), _mm_castsi128_ps(b), _MM_SHUFFLE(2, 0, 2, 0)));
+        };
+        std::size_t r = 0;
+        // Eight rows at a time: states and bytes are narrowed together and stored 8 at once.
+        for (; r + 8 <= n; r += 8) {
+            const __m128i c0 = check2(load2(r), val + r);
+            const __m128i c1 = check2(load2(r + 2), val + r + 2);
+            const __m128i c2 = check2(load2(r + 4), val + r + 4);
+            const __m128i c3 = check2(load2(r + 6), val + r + 6);
+            const __m128i states =
+                _mm_packs_epi32(low_halves(c0, c1), low_halves(c2, c3));  // 8 x int16
+            // Truncations of the keyed values: an integer in [0, 255] for a small item (others
+            // saturate, and their bytes are not read).
+            const __m128i k01 = _mm_unpacklo_epi64(_mm_cvttpd_epi32(_mm_loadu_pd(val + r)),
+                                                   _mm_cvttpd_epi32(_mm_loadu_pd(val + r + 2)));
+            const __m128i k23 = _mm_unpacklo_epi64(_mm_cvttpd_epi32(_mm_loadu_pd(val + r + 4)),
+                                                   _mm_cvttpd_epi32(_mm_loadu_pd(val + r + 6)));
+            const __m128i bytes = _mm_packus_epi16(states, _mm_packs_epi32(k01, k23));
+            _mm_storel_epi64(reinterpret_cast<__m128i*>(st + r), bytes);
+            _mm_storel_epi64(reinterpret_cast<__m128i*>(u8 + r), _mm_srli_si128(bytes, 8));
+        }
+        const std::size_t eights = r;  // rows whose bytes are written
+        for (; r + 2 <= n; r += 2) {
+            const __m128i c = check2(load2(r), val + r);
+            st[r] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(c));
+            st[r + 1] = static_cast<std::uint8_t>(_mm_cvtsi128_si32(_mm_srli_si128(c, 8)));
         }
         if (r < n) {
-            load_dense<double, false>(ip, base + static_cast<std::ptrdiff_t>(r) * stride, stride,
-                                      std::nullopt, n - r, val + r, st + r);
-            u8[r] = static_cast<std::uint8_t>(static_cast<std::int32_t>(val[r]));
+            load_dense<T, false>(ip, base + static_cast<std::ptrdiff_t>(r) * stride, stride, code,
+                                 n - r, val + r, st + r);
+        }
+        if (ip.small) {
+            for (std::size_t t = eights; t < n; ++t) {
+                u8[t] = static_cast<std::uint8_t>(static_cast<std::int32_t>(val[t]));
+            }
         }
     }
 #endif
@@ -1001,7 +1046,6 @@ class kernel {
         const double* sums = sum_.data();
         for (std::size_t r = 0; r < n; ++r) {
             double value = std::numeric_limits<double>::quiet_NaN();
-            std::int8_t band = -1;
             bool prorated = false;
             scale_status status = scale_status::scored;
             const int present_n = present_[r];
@@ -1037,28 +1081,39 @@ class kernel {
                 if (prorated) {
                     value = round_value(value, rounding);
                 }
-                if (bands != 0) {
-                    // The last band whose minimum `value` reaches (the bands are sorted); a
-                    // count rather than a binary search, which mispredicts on varied scores.
-                    int reached = 0;
-                    for (std::size_t b = 0; b < bands; ++b) {
-                        reached += static_cast<int>(value >= band_mins[b]);
-                    }
-                    band = static_cast<std::int8_t>(reached == 0 ? 0 : reached - 1);
-                }
-                std::uint64_t bits = 0;
-                for (std::size_t c = 0; c < cut_n; ++c) {
-                    const bool met = (value >= cuts[c].pass.lo) & (value <= cuts[c].pass.hi);
-                    bits |= static_cast<std::uint64_t>(met) << cuts[c].bit;
-                }
-                cut_offs[r] |= bits;
             }
             values[r] = value;
-            band_out[r] = band;
             status_out[r] = status;
             prorated_out[r] = prorated ? 1 : 0;
             if (counts && r + 1 == n) {
                 (*counts)[k] = {present_n, missing_n, na_[r]};
+            }
+        }
+        // Bands and cut-offs a column at a time (the value is NaN, and so meets no minimum
+        // and no cut-off, exactly where the scale was not scored).
+        if (bands == 0) {
+            std::fill(band_out, band_out + n, std::int8_t{-1});
+        } else {
+            // The last band whose minimum the value reaches (the bands are sorted), counted.
+            double* reached = reached_.data();
+            std::fill(reached, reached + n, 0.0);
+            for (std::size_t b = 0; b < bands; ++b) {
+                const double m = band_mins[b];
+                for (std::size_t r = 0; r < n; ++r) {
+                    reached[r] += static_cast<double>(values[r] >= m);
+                }
+            }
+            for (std::size_t r = 0; r < n; ++r) {
+                const double band = values[r] == values[r] ? std::max(reached[r] - 1, 0.0) : -1.0;
+                band_out[r] = static_cast<std::int8_t>(band);
+            }
+        }
+        for (std::size_t c = 0; c < cut_n; ++c) {
+            const double lo = cuts[c].pass.lo, hi = cuts[c].pass.hi;
+            const unsigned bit = cuts[c].bit;
+            for (std::size_t r = 0; r < n; ++r) {
+                const bool met = (values[r] >= lo) & (values[r] <= hi);
+                cut_offs[r] |= static_cast<std::uint64_t>(met) << bit;
             }
         }
     }
@@ -1413,6 +1468,7 @@ class kernel {
     std::vector<cut_test> cut_tests_;  // of the scale being finished
     // The same counts for criteria over `small` items only (at most 255 items a criterion).
     std::vector<std::uint8_t> known8_, certain8_, possible8_;
+    std::vector<double> reached_;  // per row, how many band minimums the value reaches
 };
 
 /// Result columns sized for `rows` rows of plan `p`.
