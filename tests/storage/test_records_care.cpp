@@ -4,51 +4,18 @@
 // two update rules (signed notes, superseded plan versions) run through a store.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include <theracore/storage/memory.hpp>
 #include <theracore/storage/records.hpp>
 
+#include "storage/record_helpers.hpp"
 #include "support/care_records_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::storage;
-
-namespace {
-
-template <class T>
-std::vector<std::string> values(const T& record, const std::string& column) {
-    index_writer<T> w;
-    record_traits<T>::index(record, w);
-    std::vector<std::string> out;
-    for (const auto& e : std::move(w).take()) {
-        if (e.name == column) {
-            out.push_back(e.value);
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-using texts = std::vector<std::string>;
-
-/// Whether the store refuses, with conflict, to replace `stored` by `next`.
-template <class T>
-bool refused(const T& stored, const T& next) {
-    auto db = make_memory_store();
-    db->transact(actor{"k-ada"}, [&](transaction& tx) { tx.insert(stored); });
-    auto tx = db->begin(actor{"k-ada"});
-    try {
-        tx.update(next, 1);
-        return false;
-    } catch (const conflict&) {
-        return true;
-    }
-}
-
-}  // namespace
+using namespace theracore::test::record_helpers;
 
 TEST(CareRecords, EveryCareRecordIsRegisteredUnderItsOwnKind) {
     static_assert(is_registered_record_v<treatment_plan>);
