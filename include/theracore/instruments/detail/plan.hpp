@@ -2,9 +2,10 @@
 /// @file
 /// The compiled scoring plan and the one scoring kernel. A definition is compiled once into
 /// flat arrays of item indices and numbers; the kernel scores rows in blocks: per item column
-/// a tight loop that checks and keys the answers of a block of rows, then per scale a loop
-/// that sums them, then a short per-row pass for missing-data rules, bands, cut-offs, flags and
-/// derived rules. `score()` runs the same kernel on a one-row view, so single and batch
+/// a loop that checks and keys the answers of a block of rows (SSE2 on x86-64, a portable
+/// loop elsewhere), then per scale a loop that sums them, then column loops over the block for
+/// missing-data rules, bands, cut-offs, flags and derived rules (rule terms on byte copies of
+/// small integer scores). `score()` runs the same kernel on a one-row view, so single and batch
 /// scoring give the same numbers by construction.
 #pragma once
 
