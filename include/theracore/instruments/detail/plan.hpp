@@ -1167,12 +1167,12 @@ class kernel {
                     const auto poss = static_cast<std::uint8_t>(possible);
                     for (std::size_t r = 0; r < n; ++r) {
                         const auto is_present = static_cast<std::uint8_t>(s[r] <= st_skipped);
-                        const auto absent = static_cast<std::uint8_t>(
-                            (s[r] >= st_missing) & (s[r] != st_not_applicable));
+                        const auto absent = static_cast<std::uint8_t>((s[r] >= st_missing) &
+                                                                      (s[r] != st_not_applicable));
                         const auto passes = static_cast<std::uint8_t>(
-                            bytes.any & static_cast<std::uint8_t>(
-                                            static_cast<std::uint8_t>(x[r] - bytes.lo) <=
-                                            bytes.span));
+                            bytes.any &
+                            static_cast<std::uint8_t>(static_cast<std::uint8_t>(x[r] - bytes.lo) <=
+                                                      bytes.span));
                         yes[r] = static_cast<std::uint8_t>(yes[r] | (is_present & passes) |
                                                            (absent & cert));
                         unknown[r] = static_cast<std::uint8_t>(unknown[r] | (absent & poss));
@@ -1276,12 +1276,12 @@ class kernel {
                     const auto poss = static_cast<std::uint8_t>(possible);
                     for (std::size_t r = 0; r < n; ++r) {
                         const auto is_present = static_cast<std::uint8_t>(s[r] <= st_skipped);
-                        const auto absent = static_cast<std::uint8_t>(
-                            (s[r] >= st_missing) & (s[r] != st_not_applicable));
+                        const auto absent = static_cast<std::uint8_t>((s[r] >= st_missing) &
+                                                                      (s[r] != st_not_applicable));
                         const auto passes = static_cast<std::uint8_t>(
-                            bytes.any & static_cast<std::uint8_t>(
-                                            static_cast<std::uint8_t>(x[r] - bytes.lo) <=
-                                            bytes.span));
+                            bytes.any &
+                            static_cast<std::uint8_t>(static_cast<std::uint8_t>(x[r] - bytes.lo) <=
+                                                      bytes.span));
                         known[r] = static_cast<std::uint8_t>(known[r] + (is_present & passes));
                         certain_n[r] = static_cast<std::uint8_t>(certain_n[r] + (absent & cert));
                         possible_n[r] = static_cast<std::uint8_t>(possible_n[r] + (absent & poss));
@@ -1318,12 +1318,10 @@ class kernel {
             const int hi = lo + static_cast<int>(possible_n[r]);
             const int met = static_cast<int>(lo >= at_least) & static_cast<int>(hi <= at_most);
             const int not_met = static_cast<int>(hi < at_least) | static_cast<int>(lo > at_most);
-            const int answers =
-                static_cast<int>(lo >= at_least) & static_cast<int>(lo <= at_most);
+            const int answers = static_cast<int>(lo >= at_least) & static_cast<int>(lo <= at_most);
             // Clear "all met" and "answers met" where this one is not; set "not met".
             const int keep = ~((met ^ 1) * crit_all_met | (answers ^ 1) * crit_answers_met);
-            met_bits[r] =
-                static_cast<std::uint8_t>((met_bits[r] & keep) | not_met * crit_not_met);
+            met_bits[r] = static_cast<std::uint8_t>((met_bits[r] & keep) | not_met * crit_not_met);
         }
     }
 
