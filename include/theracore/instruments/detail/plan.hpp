@@ -1166,16 +1166,10 @@ class kernel {
                     const auto cert = static_cast<std::uint8_t>(certain);
                     const auto poss = static_cast<std::uint8_t>(possible);
                     for (std::size_t r = 0; r < n; ++r) {
-                        const auto is_present = static_cast<std::uint8_t>(s[r] <= st_skipped);
-                        const auto absent = static_cast<std::uint8_t>((s[r] >= st_missing) &
-                                                                      (s[r] != st_not_applicable));
-                        const auto passes = static_cast<std::uint8_t>(
-                            bytes.any &
-                            static_cast<std::uint8_t>(static_cast<std::uint8_t>(x[r] - bytes.lo) <=
-                                                      bytes.span));
-                        yes[r] = static_cast<std::uint8_t>(yes[r] | (is_present & passes) |
-                                                           (absent & cert));
-                        unknown[r] = static_cast<std::uint8_t>(unknown[r] | (absent & poss));
+                        const byte_test cell = test_byte(s[r], x[r], bytes);
+                        yes[r] =
+                            static_cast<std::uint8_t>(yes[r] | cell.passes | (cell.absent & cert));
+                        unknown[r] = static_cast<std::uint8_t>(unknown[r] | (cell.absent & poss));
                     }
                     continue;
                 }
@@ -1237,6 +1231,20 @@ class kernel {
         return {static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b - a), 1};
     }
 
+    /// One answer of a `small` item (state `s`, scored byte `x`) against `b`: `passes` when it
+    /// is present and in the range, `absent` when missing or invalid (not "not applicable").
+    /// Answers not present hold byte 0, so presence is tested from the state, not the byte.
+    struct byte_test {
+        std::uint8_t passes, absent;
+    };
+    static byte_test test_byte(std::uint8_t s, std::uint8_t x, const byte_range& b) {
+        const auto is_present = static_cast<std::uint8_t>(s <= st_skipped);
+        const auto in_range = static_cast<std::uint8_t>(
+            b.any & static_cast<std::uint8_t>(static_cast<std::uint8_t>(x - b.lo) <= b.span));
+        return {static_cast<std::uint8_t>(is_present & in_range),
+                static_cast<std::uint8_t>((s >= st_missing) & (s != st_not_applicable))};
+    }
+
     /// Whether a criterion counts only `small` items, few enough for byte counters.
     bool small_criterion(const criterion_plan& c) const {
         std::size_t items = 0;
@@ -1270,21 +1278,16 @@ class kernel {
                 const bool possible = !certain && some_pass(a, b, t.test, t.value);
                 const std::uint8_t* s = st_.data() + i * block_;
                 if constexpr (std::is_same_v<T, std::uint8_t>) {
-                    // Not-present answers hold byte 0, so `present` must still be tested.
                     const std::uint8_t* x = u8_.data() + i * block_;
                     const auto cert = static_cast<std::uint8_t>(certain);
                     const auto poss = static_cast<std::uint8_t>(possible);
                     for (std::size_t r = 0; r < n; ++r) {
-                        const auto is_present = static_cast<std::uint8_t>(s[r] <= st_skipped);
-                        const auto absent = static_cast<std::uint8_t>((s[r] >= st_missing) &
-                                                                      (s[r] != st_not_applicable));
-                        const auto passes = static_cast<std::uint8_t>(
-                            bytes.any &
-                            static_cast<std::uint8_t>(static_cast<std::uint8_t>(x[r] - bytes.lo) <=
-                                                      bytes.span));
-                        known[r] = static_cast<std::uint8_t>(known[r] + (is_present & passes));
-                        certain_n[r] = static_cast<std::uint8_t>(certain_n[r] + (absent & cert));
-                        possible_n[r] = static_cast<std::uint8_t>(possible_n[r] + (absent & poss));
+                        const byte_test cell = test_byte(s[r], x[r], bytes);
+                        known[r] = static_cast<std::uint8_t>(known[r] + cell.passes);
+                        certain_n[r] =
+                            static_cast<std::uint8_t>(certain_n[r] + (cell.absent & cert));
+                        possible_n[r] =
+                            static_cast<std::uint8_t>(possible_n[r] + (cell.absent & poss));
                     }
                 } else {
                     const double* v = val_.data() + i * block_;
