@@ -12,27 +12,16 @@
 #include <theracore/storage/memory.hpp>
 #include <theracore/storage/records.hpp>
 
+#include "storage/record_helpers.hpp"
 #include "support/fixtures.hpp"
 #include "support/storage_records_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::storage;
+using theracore::test::record_helpers::texts;
+using theracore::test::record_helpers::values;
 
 namespace {
-
-template <class T>
-std::vector<std::string> values(const T& record, const std::string& column) {
-    index_writer<T> w;
-    record_traits<T>::index(record, w);
-    std::vector<std::string> out;
-    for (const auto& e : std::move(w).take()) {
-        if (e.name == column) {
-            out.push_back(e.value);
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 template <class T>
 std::vector<std::string> columns(const T& record) {
@@ -46,23 +35,13 @@ std::vector<std::string> columns(const T& record) {
     return out;
 }
 
-using texts = std::vector<std::string>;
-
 /// Runs `update` on a copy of `stored` in a memory store and returns whether the update rule
 /// refused it (conflict).
 template <class T, class F>
 bool refused(const T& stored, F&& change) {
-    auto db = make_memory_store();
-    db->transact(actor{"k-ada"}, [&](transaction& tx) { tx.insert(stored); });
     T next = stored;
     change(next);
-    auto tx = db->begin(actor{"k-ada"});
-    try {
-        tx.update(next, 1);
-        return false;
-    } catch (const conflict&) {
-        return true;
-    }
+    return theracore::test::record_helpers::refused(stored, next);
 }
 
 }  // namespace
