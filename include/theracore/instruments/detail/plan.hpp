@@ -637,13 +637,7 @@ class kernel {
           known8_(block),
           certain8_(block),
           possible8_(block),
-          reached_(block) {
-        std::size_t cuts = 0;
-        for (const auto& sc : p.scales) {
-            cuts = std::max(cuts, sc.cuts.size());
-        }
-        cut_tests_.reserve(cuts);  // so that finishing a scale allocates nothing
-    }
+          reached_(block) {}
 
     /// Scores rows [first, last) of `view` into `out` (already sized). `problems`, when given,
     /// receives the skip-rule inconsistencies of every row (for `score()`); `counts`, when
@@ -1032,12 +1026,6 @@ class kernel {
         const rounding_rule rounding = s.rounding;
         const double* band_mins = s.band_mins.data();
         const std::size_t bands = s.band_mins.size();
-        cut_tests_.clear();
-        for (const auto& c : s.cuts) {
-            cut_tests_.push_back({passing(c.test, c.threshold), c.bit});
-        }
-        const cut_test* cuts = cut_tests_.data();
-        const std::size_t cut_n = cut_tests_.size();
         double* values = col.value.data() + r0;
         std::int8_t* band_out = col.band.data() + r0;
         scale_status* status_out = col.status.data() + r0;
@@ -1109,11 +1097,11 @@ class kernel {
                 band_out[r] = static_cast<std::int8_t>(band);
             }
         }
-        for (std::size_t c = 0; c < cut_n; ++c) {
-            const double lo = cuts[c].pass.lo, hi = cuts[c].pass.hi;
-            const unsigned bit = cuts[c].bit;
+        for (const auto& c : s.cuts) {
+            const interval pass = passing(c.test, c.threshold);
+            const unsigned bit = c.bit;
             for (std::size_t r = 0; r < n; ++r) {
-                const bool met = (values[r] >= lo) & (values[r] <= hi);
+                const bool met = (values[r] >= pass.lo) & (values[r] <= pass.hi);
                 cut_offs[r] |= static_cast<std::uint64_t>(met) << bit;
             }
         }
@@ -1463,11 +1451,6 @@ class kernel {
     std::vector<std::uint8_t> tri_, yes_, unknown_, criteria_met_, flag_yes_, flag_unknown_, ok_;
     std::vector<double> lo_, hi_;
     std::vector<std::int32_t> known_, certain_, possible_;
-    struct cut_test {
-        interval pass;
-        unsigned bit;
-    };
-    std::vector<cut_test> cut_tests_;  // of the scale being finished
     // The same counts for criteria over `small` items only (at most 255 items a criterion).
     std::vector<std::uint8_t> known8_, certain8_, possible8_;
     std::vector<double> reached_;  // per row, how many band minimums the value reaches
