@@ -31,8 +31,12 @@ endif()
 function(theracore_register_component target)
     cmake_parse_arguments(ARG "" "NAME" "CONFIG_DEPENDENCIES;PC_LIBS" ${ARGN})
     add_library(theracore::${ARG_NAME} ALIAS ${target})
+    # Hidden by default: only what THERACORE_API marks (theracore/config.hpp) is exported from
+    # a shared library, so its ABI is what the headers declare and nothing that leaks.
     set_target_properties(${target} PROPERTIES EXPORT_NAME ${ARG_NAME}
-        POSITION_INDEPENDENT_CODE ON)
+        POSITION_INDEPENDENT_CODE ON
+        CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
+        VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR})
     target_link_libraries(${target} PRIVATE $<BUILD_INTERFACE:theracore_dev_options>)
     set_property(GLOBAL APPEND PROPERTY THERACORE_COMPONENT_TARGETS ${target})
     set_property(GLOBAL APPEND PROPERTY THERACORE_EXPORTED_COMPONENTS ${ARG_NAME})

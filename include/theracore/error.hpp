@@ -25,9 +25,12 @@
 THERACORE_NAMESPACE_BEGIN
 
 /// Root of every exception TheraCore throws.
-class error : public std::runtime_error {
+class THERACORE_API error : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
+    error(const error&) = default;
+    error& operator=(const error&) = default;
+    ~error() override;
 };
 
 /// One finding: where (a dotted path such as `licences[0].expires`) and what is wrong.
@@ -45,21 +48,17 @@ struct problem {
 using problem_list = std::vector<problem>;
 
 namespace detail {
-inline std::string join_problems(const std::string& what, const problem_list& problems) {
-    std::string s = what;
-    for (const auto& p : problems) {
-        s += "\n  ";
-        s += p.path.empty() ? std::string("(value)") : p.path;
-        s += ": ";
-        s += p.message;
-    }
-    return s;
-}
+/// `what` followed by one indented `path: message` line per problem.
+[[nodiscard]] THERACORE_API std::string join_problems(const std::string& what,
+                                                    const problem_list& problems);
 }  // namespace detail
 
 /// A value breaks one or more rules. `problems()` lists every one of them.
-class validation_error : public error {
+class THERACORE_API validation_error : public error {
   public:
+    validation_error(const validation_error&) = default;
+    validation_error& operator=(const validation_error&) = default;
+    ~validation_error() override;
     validation_error(const std::string& what, problem_list problems)
         : error(detail::join_problems(what, problems)), problems_(std::move(problems)) {}
     explicit validation_error(problem_list problems)
@@ -73,8 +72,11 @@ class validation_error : public error {
 
 /// Serialized input is malformed. `path()` names where (e.g. `client.date_of_birth`),
 /// `reason()` what is wrong; `what()` is `path: reason`.
-class parse_error : public error {
+class THERACORE_API parse_error : public error {
   public:
+    parse_error(const parse_error&) = default;
+    parse_error& operator=(const parse_error&) = default;
+    ~parse_error() override;
     parse_error(std::string path, std::string reason)
         : error(path.empty() ? reason : path + ": " + reason),
           path_(std::move(path)),
@@ -98,22 +100,31 @@ class parse_error : public error {
 };
 
 /// A lookup found nothing.
-class not_found : public error {
+class THERACORE_API not_found : public error {
   public:
     using error::error;
+    not_found(const not_found&) = default;
+    not_found& operator=(const not_found&) = default;
+    ~not_found() override;
 };
 
 /// The operation is invalid in the current state: a stale revision, an invalid status
 /// transition (the message names both states), an edit of a signed record.
-class conflict : public error {
+class THERACORE_API conflict : public error {
   public:
     using error::error;
+    conflict(const conflict&) = default;
+    conflict& operator=(const conflict&) = default;
+    ~conflict() override;
 };
 
 /// The caller is not allowed to perform the operation.
-class access_denied : public error {
+class THERACORE_API access_denied : public error {
   public:
     using error::error;
+    access_denied(const access_denied&) = default;
+    access_denied& operator=(const access_denied&) = default;
+    ~access_denied() override;
 };
 
 /// Portable classification of a storage failure.
@@ -129,8 +140,11 @@ enum class storage_errc {
 
 /// A storage backend failed. `category()` is portable, `native_code()` the backend's own code
 /// (an SQLite extended result code, a PostgreSQL SQLSTATE) for logs and support.
-class storage_error : public error {
+class THERACORE_API storage_error : public error {
   public:
+    storage_error(const storage_error&) = default;
+    storage_error& operator=(const storage_error&) = default;
+    ~storage_error() override;
     storage_error(storage_errc category, std::string native_code, const std::string& what)
         : error(what), category_(category), native_code_(std::move(native_code)) {}
 
