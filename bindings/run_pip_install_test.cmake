@@ -17,6 +17,7 @@ foreach(item CMakeLists.txt LICENSE README.md pyproject.toml setup.py bindings c
              include python src)
     file(COPY "${SOURCE_DIR}/${item}" DESTINATION "${WORK_DIR}/src")
 endforeach()
+set(ENV{THERACORE_CMAKE_BUILD_DIR} "${BUILD_DIR}")
 run("${venv_python}" -m pip install --no-build-isolation --no-index --no-deps -q "${WORK_DIR}/src")
 run("${venv_python}" -c
-    "import theracore, pathlib, sys; p = pathlib.Path(theracore.__file__); assert 'site-packages' in str(p), p; assert (p.parent / 'py.typed').exists(); c = theracore.Client(id='c1', legal_name=theracore.HumanName(text='Zoë')); assert theracore.Client.from_dict(c.to_dict()) == c; print('installed theracore', theracore.__version__, 'at', p.parent)")
+    "import theracore, pathlib, sys; p = pathlib.Path(theracore.__file__); assert 'site-packages' in str(p), p; assert (p.parent / 'py.typed').exists(); c = theracore.Client(id='c1', legal_name=theracore.HumanName(text='Zoë')); assert theracore.Client.from_dict(c.to_dict()) == c; import importlib.metadata as md; assert md.version('theracore') == theracore.__version__, (md.version('theracore'), theracore.__version__); print('installed theracore', theracore.__version__, 'at', p.parent)")

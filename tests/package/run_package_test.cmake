@@ -1,4 +1,28 @@
 # SPDX-License-Identifier: Apache-2.0
+# expect_failure(<text expected in the output> <command…>): the command must fail, saying so.
+function(expect_failure expected)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    string(REPLACE ";" " " cmd "${ARGN}")
+    if(rc EQUAL 0)
+        message(FATAL_ERROR "expected to fail but succeeded: ${cmd}\n${out}")
+    endif()
+    string(FIND "${out}" "${expected}" at)
+    if(at EQUAL -1)
+        message(FATAL_ERROR "failed without saying \"${expected}\": ${cmd}\n${out}")
+    endif()
+    message(STATUS "failed as expected: ${expected}")
+endfunction()
+
+# components(<prefix> <build dir> <components…>): a consumer asking for these components
+# configures, builds and runs.
+function(components prefix dir)
+    string(REPLACE ";" "," wanted "${ARGN}")
+    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/components" -B "${dir}" ${_common}
+        "-DCMAKE_PREFIX_PATH=${prefix}" "-DWANTED=${wanted}")
+    run("${CMAKE_COMMAND}" --build "${dir}" --config "${CONFIG}")
+    run("${dir}/components_consumer")
+endfunction()
+
 function(run)
     execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
     if(NOT rc EQUAL 0)
@@ -28,6 +52,13 @@ if(MODE STREQUAL "find_package")
         run("${WORK_DIR}/build/consumer_storage")
     endif()
 
+    # COMPONENTS: the ones this build has are found; an unknown one fails, naming it.
+    components("${prefix}" "${WORK_DIR}/components" core json catalog report sqlite)
+    expect_failure("'nosuch' is not a theracore component"
+        "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/components"
+        -B "${WORK_DIR}/components-unknown" ${_common} "-DCMAKE_PREFIX_PATH=${prefix}"
+        "-DWANTED=core,nosuch")
+
     # pkg-config: the .pc file must give flags that compile and link the same program.
     find_program(PKG_CONFIG pkg-config)
     if(PKG_CONFIG)
@@ -49,6 +80,31 @@ if(MODE STREQUAL "find_package")
     else()
         message(FATAL_ERROR "pkg-config is required for the package test (scripts/bootstrap.sh installs it)")
     endif()
+elseif(MODE STREQUAL "shared")
+    # The library built as shared objects (BUILD_SHARED_LIBS=ON, hidden visibility, only
+    # THERACORE_API exported) and without PostgreSQL, installed, and used by a consumer: it
+    # links against the .so files, catches the library's exceptions by type, and a request
+    # for the component this installation lacks fails, naming it.
+    set(prefix "${WORK_DIR}/prefix")
+    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}/lib" ${_common}
+        -DBUILD_SHARED_LIBS=ON -DTHERACORE_WITH_POSTGRESQL=OFF -DTHERACORE_BUILD_TESTS=OFF
+        -DTHERACORE_BUILD_EXAMPLES=OFF "-DCMAKE_INSTALL_PREFIX=${prefix}")
+    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/lib" --config "${CONFIG}" -j "${JOBS}")
+    run("${CMAKE_COMMAND}" --install "${WORK_DIR}/lib" --config "${CONFIG}")
+    file(GLOB_RECURSE shared_core "${prefix}/*/libtheracore_core.so")
+    if(NOT shared_core)
+        message(FATAL_ERROR "no libtheracore_core.so was installed under ${prefix}")
+    endif()
+    components("${prefix}" "${WORK_DIR}/components" core json catalog sqlite)
+    execute_process(COMMAND ldd "${WORK_DIR}/components/components_consumer"
+                    OUTPUT_VARIABLE linked)
+    if(NOT linked MATCHES "libtheracore_core\\.so")
+        message(FATAL_ERROR "the consumer does not load libtheracore_core.so:\n${linked}")
+    endif()
+    expect_failure("component 'postgresql' was not built"
+        "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/components"
+        -B "${WORK_DIR}/components-unbuilt" ${_common} "-DCMAKE_PREFIX_PATH=${prefix}"
+        "-DWANTED=sqlite,postgresql")
 elseif(MODE STREQUAL "add_subdirectory")
     run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/subdir" -B "${WORK_DIR}/build"
         ${_common} "-DTHERACORE_SOURCE_DIR=${SOURCE_DIR}")

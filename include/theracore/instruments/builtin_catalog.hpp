@@ -13,7 +13,7 @@ namespace instruments {
 /// from any thread builds it once); the reference stays valid for the program's lifetime.
 /// @throws validation_error only if a built-in definition is broken (a build defect that the
 /// catalog tests catch).
-[[nodiscard]] const catalog& builtin_catalog();
+[[nodiscard]] THERACORE_API const catalog& builtin_catalog();
 
 }  // namespace instruments
 THERACORE_NAMESPACE_END

@@ -119,15 +119,15 @@ struct progress_report_data {
 /// The SVG chart (a complete `<svg>` element, UTF-8) of one instrument, with `events` marked.
 /// @throws validation_error naming the argument (`instrument.series.points[2].when`, …) for
 /// everything `build_trajectory` rejects, invalid events or options.
-[[nodiscard]] std::string render_chart_svg(const report_instrument& instrument,
-                                           const std::vector<chart_event>& events = {},
-                                           const chart_options& options = {});
+[[nodiscard]] THERACORE_API std::string render_chart_svg(
+    const report_instrument& instrument, const std::vector<chart_event>& events = {},
+    const chart_options& options = {});
 
 /// The HTML progress report (a complete polyglot XHTML5 document, UTF-8) of one client.
 /// A report without goals says so instead of showing a T-score.
 /// @throws validation_error naming the argument (`report.instruments[1].series…`, …).
-[[nodiscard]] std::string render_progress_report_html(const progress_report_data& report,
-                                                      const chart_options& options = {});
+[[nodiscard]] THERACORE_API std::string render_progress_report_html(
+    const progress_report_data& report, const chart_options& options = {});
 
 }  // namespace outcomes
 THERACORE_NAMESPACE_END

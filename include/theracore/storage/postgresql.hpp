@@ -42,10 +42,12 @@ struct postgresql_options {
 /// @throws validation_error when `conninfo` or `schema` is empty.
 /// @throws storage_error: `unavailable` when the server cannot be reached or refuses the login,
 /// `schema_mismatch` when the schema was written by a newer TheraCore or holds other tables.
-[[nodiscard]] std::unique_ptr<store> make_postgresql_store(const postgresql_options& options);
+[[nodiscard]] THERACORE_API std::unique_ptr<store> make_postgresql_store(
+    const postgresql_options& options);
 
 /// `make_postgresql_store({conninfo})` with the default options.
-[[nodiscard]] std::unique_ptr<store> make_postgresql_store(const std::string& conninfo);
+[[nodiscard]] THERACORE_API std::unique_ptr<store> make_postgresql_store(
+    const std::string& conninfo);
 
 }  // namespace storage
 THERACORE_NAMESPACE_END

@@ -44,10 +44,10 @@ struct sqlite_options {
 /// @throws validation_error when the path is empty.
 /// @throws storage_error: `unavailable` when the file cannot be opened, `schema_mismatch` when
 /// it was written by a newer TheraCore or is not a TheraCore database, `busy`, `io`, `corrupt`.
-[[nodiscard]] std::unique_ptr<store> make_sqlite_store(const sqlite_options& options);
+[[nodiscard]] THERACORE_API std::unique_ptr<store> make_sqlite_store(const sqlite_options& options);
 
 /// `make_sqlite_store({path})` with the default options.
-[[nodiscard]] std::unique_ptr<store> make_sqlite_store(const std::string& path);
+[[nodiscard]] THERACORE_API std::unique_ptr<store> make_sqlite_store(const std::string& path);
 
 }  // namespace storage
 THERACORE_NAMESPACE_END
