@@ -50,7 +50,7 @@ using problem_list = std::vector<problem>;
 namespace detail {
 /// `what` followed by one indented `path: message` line per problem.
 [[nodiscard]] THERACORE_API std::string join_problems(const std::string& what,
-                                                    const problem_list& problems);
+                                                      const problem_list& problems);
 }  // namespace detail
 
 /// A value breaks one or more rules. `problems()` lists every one of them.
