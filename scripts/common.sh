@@ -6,7 +6,9 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 # first on PATH and has none of them.
 debian_python=/usr/bin/python3
 
-step() { printf '\n==> %s\n' "$*" >&2; }
+# Each step is announced with the time since the script started ([mm:ss]), so a run's log shows
+# where its time went.
+step() { printf '\n==> [%02d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
 
 configure_and_build() {  # <build dir> [cmake args…]
     local dir="$1"

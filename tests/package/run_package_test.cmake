@@ -39,6 +39,10 @@ file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 set(_common -G "${GENERATOR}" "-DCMAKE_BUILD_TYPE=${CONFIG}"
     "-DCMAKE_CXX_FLAGS=${EXTRA_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${EXTRA_FLAGS}")
+# The modes that compile TheraCore itself again (add_subdirectory, shared) test how it is
+# packaged, not how fast it runs: they build without optimisation or debug information.
+set(_library_build -G "${GENERATOR}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O0
+    "-DCMAKE_CXX_FLAGS=${EXTRA_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${EXTRA_FLAGS}")
 
 if(MODE STREQUAL "find_package")
     set(prefix "${WORK_DIR}/prefix")
@@ -86,11 +90,11 @@ elseif(MODE STREQUAL "shared")
     # links against the .so files, catches the library's exceptions by type, and a request
     # for the component this installation lacks fails, naming it.
     set(prefix "${WORK_DIR}/prefix")
-    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}/lib" ${_common}
+    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}/lib" ${_library_build}
         -DBUILD_SHARED_LIBS=ON -DTHERACORE_WITH_POSTGRESQL=OFF -DTHERACORE_BUILD_TESTS=OFF
         -DTHERACORE_BUILD_EXAMPLES=OFF "-DCMAKE_INSTALL_PREFIX=${prefix}")
-    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/lib" --config "${CONFIG}" -j "${JOBS}")
-    run("${CMAKE_COMMAND}" --install "${WORK_DIR}/lib" --config "${CONFIG}")
+    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/lib" -j "${JOBS}")
+    run("${CMAKE_COMMAND}" --install "${WORK_DIR}/lib")
     file(GLOB_RECURSE shared_core "${prefix}/*/libtheracore_core.so")
     if(NOT shared_core)
         message(FATAL_ERROR "no libtheracore_core.so was installed under ${prefix}")
@@ -107,8 +111,8 @@ elseif(MODE STREQUAL "shared")
         "-DWANTED=sqlite,postgresql")
 elseif(MODE STREQUAL "add_subdirectory")
     run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/subdir" -B "${WORK_DIR}/build"
-        ${_common} "-DTHERACORE_SOURCE_DIR=${SOURCE_DIR}")
-    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --config "${CONFIG}")
+        ${_library_build} "-DTHERACORE_SOURCE_DIR=${SOURCE_DIR}")
+    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" -j "${JOBS}")
     run("${WORK_DIR}/build/consumer")
 else()
     message(FATAL_ERROR "unknown MODE ${MODE}")
