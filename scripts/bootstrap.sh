@@ -9,8 +9,8 @@ packages=(
     g++ make cmake git pkg-config clang-format
     # core and adapters
     libboost-dev libboost-date-time-dev libboost-serialization-dev nlohmann-json3-dev
-    # tests and benchmarks
-    libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev
+    # tests and benchmarks, and the argument parser of the developer tools
+    libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libcli11-dev
     # storage backends (SQLite file, PostgreSQL client library and a server for the tests)
     libsqlite3-dev libsqlitecpp-dev sqlite3 libpq-dev libpqxx-dev postgresql
     # Unicode Character Database (storage's case-folding table is generated from it)

@@ -1,6 +1,13 @@
 # SPDX-License-Identifier: Apache-2.0
-# Fails when docs/instruments.md differs from what the built-in definitions generate.
-execute_process(COMMAND "${GENERATOR}" "${OUTPUT}" RESULT_VARIABLE rc)
+# Fails when docs/instruments.md differs from what the built-in definitions generate, or when the
+# generator's --help does not print its usage (it once wrote the page to a file named "--help").
+get_filename_component(work "${OUTPUT}" DIRECTORY)
+execute_process(COMMAND "${GENERATOR}" --help WORKING_DIRECTORY "${work}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE usage)
+if(NOT rc EQUAL 0 OR NOT usage MATCHES "--output" OR EXISTS "${work}/--help")
+    message(FATAL_ERROR "theracore_instrument_docs --help did not print its usage (${rc}):\n${usage}")
+endif()
+execute_process(COMMAND "${GENERATOR}" --output "${OUTPUT}" RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "theracore_instrument_docs failed (${rc})")
 endif()

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Writes docs/instruments.md from the built-in definitions, so the catalog's documentation
-// cannot drift from what the library scores. Usage: theracore_instrument_docs [output file].
+// cannot drift from what the library scores. `theracore_instrument_docs --help` for usage.
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 #include <theracore/instruments/builtin_catalog.hpp>
 
@@ -267,6 +269,16 @@ void write_instrument(std::ostream& o, const ti::instrument& inst) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    CLI::App app{
+        "Writes the Markdown page of TheraCore's built-in instruments (docs/instruments.md) from "
+        "the definitions compiled into the library.\n\nExamples:\n"
+        "  theracore_instrument_docs --output docs/instruments.md\n"
+        "  theracore_instrument_docs | less",
+        "theracore_instrument_docs"};
+    std::string output;
+    app.add_option("-o,--output", output, "File to write (default: standard output)");
+    CLI11_PARSE(app, argc, argv);
+
     const auto& cat = ti::builtin_catalog();
     std::ostringstream o;
     o << "<!-- SPDX-License-Identifier: Apache-2.0 -->\n"
@@ -293,15 +305,15 @@ int main(int argc, char** argv) {
     while (text.size() >= 2 && text[text.size() - 1] == '\n' && text[text.size() - 2] == '\n') {
         text.pop_back();
     }
-    if (argc > 1) {
-        std::ofstream out(argv[1], std::ios::binary);
-        out << text;
-        if (!out) {
-            std::cerr << "cannot write " << argv[1] << "\n";
-            return EXIT_FAILURE;
-        }
-    } else {
+    if (output.empty()) {
         std::cout << text;
+        return std::cout ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+    std::ofstream out(output, std::ios::binary);
+    out << text;
+    if (!out) {
+        std::cerr << "theracore_instrument_docs: cannot write " << output << "\n";
+        return EXIT_FAILURE;
     }
     return EXIT_SUCCESS;
 }
