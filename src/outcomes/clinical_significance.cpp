@@ -131,6 +131,15 @@ void check_published(problem_list& p, cutoff_criterion criterion,
 
 }  // namespace detail
 
+cutoff_estimate select_clinical_cutoff(const change_parameters& p, cutoff_criterion criterion,
+                                       const std::optional<clinical_cutoff>& published) {
+    problem_list problems;
+    theracore::detail::append_prefixed(problems, "parameters", validate(p));
+    detail::check_published(problems, criterion, published);
+    throw_if_invalid(problems, "invalid cut-off choice");
+    return detail::select_cutoff(p, criterion, published);
+}
+
 jacobson_truax_outcome jacobson_truax(const instrument_score& pre, const instrument_score& post,
                                       const change_parameters& p, cutoff_criterion criterion,
                                       const std::optional<clinical_cutoff>& published) {

@@ -116,6 +116,24 @@ void add_row(client_slot& s, std::int64_t t, double v) {
 
 }  // namespace detail
 
+void clinical_cutoff_columns(const double* mean_clinical, const double* sd_clinical,
+                             const double* mean_functional, const double* sd_functional,
+                             std::size_t n, score_direction d, double* a, double* b, double* c) {
+    for (std::size_t i = 0; i < n; ++i) {
+        try {
+            const auto r = clinical_cutoffs({mean_functional[i], sd_functional[i], {}, {}},
+                                            {mean_clinical[i], sd_clinical[i], {}, {}}, d);
+            a[i] = *r.a.value;
+            b[i] = *r.b.value;
+            c[i] = *r.c.value;
+        } catch (const validation_error& e) {
+            problem_list p;
+            theracore::detail::append_prefixed(p, "[" + std::to_string(i) + "]", e.problems());
+            throw validation_error(e.what(), std::move(p));
+        }
+    }
+}
+
 baseline_latest_columns baseline_latest(const std::int64_t* client, const std::int64_t* time,
                                         const double* score, std::size_t n,
                                         std::optional<std::int64_t> missing_time) {

@@ -156,6 +156,14 @@ THERACORE_API void check_published(problem_list& p, cutoff_criterion criterion,
 
 }  // namespace detail
 
+/// The cut-off `jacobson_truax` judges against for `criterion`: criterion a, b or c from `p`'s
+/// norms, or the `published` cut-off; either way marked unusable when it lies outside `p.range`.
+/// @throws validation_error naming `parameters.…` when `p` is invalid, and `published` when the
+/// criterion is `published` but no valid published cut-off is given.
+[[nodiscard]] THERACORE_API cutoff_estimate
+select_clinical_cutoff(const change_parameters& p, cutoff_criterion criterion,
+                       const std::optional<clinical_cutoff>& published = std::nullopt);
+
 /// Reliable and clinically significant change from `pre` to `post`, judged against
 /// `criterion` (a, b, c from `p`'s norms, or the `published` cut-off).
 /// @throws validation_error naming the argument for everything `jacobson_truax_rci` rejects,

@@ -77,6 +77,15 @@ THERACORE_API void jacobson_truax_columns(const reliable_change_threshold& t,
 clinical_cutoffs(const population_norm& functional, const population_norm& dysfunctional,
                  score_direction d, const std::optional<score_range>& range = std::nullopt);
 
+/// Criteria a, b and c for `n` rows of norms: row i is `clinical_cutoffs` of the functional
+/// norm (`mean_functional[i]`, `sd_functional[i]`) and the dysfunctional one (`mean_clinical[i]`,
+/// `sd_clinical[i]`); its values are written to `a[i]`, `b[i]` and `c[i]`.
+/// @throws validation_error for the first invalid row, its problems' paths prefixed `[i]`.
+THERACORE_API void clinical_cutoff_columns(const double* mean_clinical, const double* sd_clinical,
+                                           const double* mean_functional,
+                                           const double* sd_functional, std::size_t n,
+                                           score_direction d, double* a, double* b, double* c);
+
 /// Each client's first and last scored row of a long table: what a baseline-versus-latest
 /// reliable change needs. Clients appear in the order of their first row.
 struct baseline_latest_columns {
