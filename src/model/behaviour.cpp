@@ -249,4 +249,8 @@ weekly_summary behaviour_diary::summarise_week(const behaviour_target& t, date s
     return w;
 }
 
+bool operator==(const behaviour_diary& a, const behaviour_diary& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

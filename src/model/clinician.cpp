@@ -50,4 +50,8 @@ bool has_scope(const clinician& c, const std::string& tag) {
     return false;
 }
 
+bool operator==(const licence& a, const licence& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

@@ -379,4 +379,8 @@ disclosure_record record_disclosure(const std::vector<consent>& consents,
     return d;
 }
 
+bool operator==(const consent& a, const consent& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

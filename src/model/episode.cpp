@@ -125,4 +125,8 @@ void care_episode::check_history(problem_list& p, const fields& f) {
     }
 }
 
+bool operator==(const care_episode& a, const care_episode& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

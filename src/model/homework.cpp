@@ -110,4 +110,8 @@ adherence_summary homework_assignment::adherence(date from, date to, double part
     return s;
 }
 
+bool operator==(const homework_assignment& a, const homework_assignment& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

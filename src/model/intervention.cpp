@@ -230,4 +230,8 @@ coded_concept builtin_intervention(const std::string& code) {
     return catalog.at(code).code;
 }
 
+bool operator==(const intervention_catalog& a, const intervention_catalog& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

@@ -285,4 +285,8 @@ bool is_late_documentation(const progress_note& n, const session& s, int late_af
            n.signature()->at > s.end() + boost::posix_time::hours(late_after_hours);
 }
 
+bool operator==(const progress_note& a, const progress_note& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

@@ -105,4 +105,8 @@ void referral::check_history(problem_list& p, const fields& f) {
     }
 }
 
+bool operator==(const referral& a, const referral& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

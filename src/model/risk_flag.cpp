@@ -166,4 +166,8 @@ std::optional<risk_flag> flag_from_cssrs(const risk_assessment& a, flag_id id, i
     return risk_flag::create(std::move(f));
 }
 
+bool operator==(const risk_flag& a, const risk_flag& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

@@ -155,4 +155,8 @@ problem_list check_against(const session& s, const care_episode& e) {
     return p;
 }
 
+bool operator==(const session& a, const session& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

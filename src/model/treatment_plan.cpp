@@ -597,4 +597,8 @@ void check_plan_update(const treatment_plan& before, const treatment_plan& after
     }
 }
 
+bool operator==(const treatment_plan& a, const treatment_plan& b) {
+    return a.f_ == b.f_;
+}
+
 THERACORE_NAMESPACE_END

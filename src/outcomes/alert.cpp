@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <theracore/outcomes/alert.hpp>
 
+#include "detail/outcomes.hpp"
+
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
 
@@ -109,6 +111,10 @@ void alert::check_actor(const clinician_id& by, instant at, instant earliest,
             {"at", "must not be before " + earliest_name + " (" + to_iso8601(earliest) + ")"});
     }
     throw_if_invalid(p, "invalid alert transition");
+}
+
+bool operator==(const alert& a, const alert& b) {
+    return a.f_ == b.f_;
 }
 
 }  // namespace outcomes

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <theracore/outcomes/detail/checks.hpp>
+#include "detail/outcomes.hpp"
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <theracore/outcomes/cohort.hpp>
 
+#include "detail/outcomes.hpp"
+
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <theracore/outcomes/reliable_change.hpp>
 
+#include "detail/outcomes.hpp"
+
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
 namespace detail {

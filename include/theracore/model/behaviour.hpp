@@ -221,9 +221,7 @@ class behaviour_diary {
     trend(const behaviour_id& id, date from, date to, trend_metric metric, double tolerance = 0.0,
           boost::date_time::weekdays week_starts_on = boost::date_time::Monday) const;
 
-    friend bool operator==(const behaviour_diary& a, const behaviour_diary& b) {
-        return a.f_ == b.f_;
-    }
+    friend THERACORE_API bool operator==(const behaviour_diary& a, const behaviour_diary& b);
     friend bool operator!=(const behaviour_diary& a, const behaviour_diary& b) { return !(a == b); }
 
   private:

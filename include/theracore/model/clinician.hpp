@@ -59,7 +59,7 @@ class licence {
         return on >= f_.issued && on < f_.expires;
     }
 
-    friend bool operator==(const licence& a, const licence& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const licence& a, const licence& b);
     friend bool operator!=(const licence& a, const licence& b) { return !(a == b); }
 
   private:

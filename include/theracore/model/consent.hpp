@@ -297,7 +297,7 @@ class consent {
     /// @throws validation_error when `on` is before `given_on`.
     THERACORE_API void record_expiry_event(date on);
 
-    friend bool operator==(const consent& a, const consent& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const consent& a, const consent& b);
     friend bool operator!=(const consent& a, const consent& b) { return !(a == b); }
 
   private:

@@ -209,7 +209,7 @@ class care_episode {
     /// or the episode kind does not allow another participant.
     THERACORE_API void add_participant(participant p);
 
-    friend bool operator==(const care_episode& a, const care_episode& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const care_episode& a, const care_episode& b);
     friend bool operator!=(const care_episode& a, const care_episode& b) { return !(a == b); }
 
   private:

@@ -164,9 +164,8 @@ class homework_assignment {
     [[nodiscard]] THERACORE_API adherence_summary adherence(date from, date to,
                                                             double partial_credit = 0.5) const;
 
-    friend bool operator==(const homework_assignment& a, const homework_assignment& b) {
-        return a.f_ == b.f_;
-    }
+    friend THERACORE_API bool operator==(const homework_assignment& a,
+                                         const homework_assignment& b);
     friend bool operator!=(const homework_assignment& a, const homework_assignment& b) {
         return !(a == b);
     }

@@ -106,9 +106,8 @@ class intervention_catalog {
     /// the catalog (the catalog is unchanged either way).
     THERACORE_API void add(intervention_modality m);
 
-    friend bool operator==(const intervention_catalog& a, const intervention_catalog& b) {
-        return a.f_ == b.f_;
-    }
+    friend THERACORE_API bool operator==(const intervention_catalog& a,
+                                         const intervention_catalog& b);
     friend bool operator!=(const intervention_catalog& a, const intervention_catalog& b) {
         return !(a == b);
     }

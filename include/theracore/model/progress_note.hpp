@@ -247,7 +247,7 @@ class progress_note {
     /// addendum is incomplete or dated before the signature or the previous addendum.
     THERACORE_API void add_addendum(note_addendum a);
 
-    friend bool operator==(const progress_note& a, const progress_note& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const progress_note& a, const progress_note& b);
     friend bool operator!=(const progress_note& a, const progress_note& b) { return !(a == b); }
 
   private:

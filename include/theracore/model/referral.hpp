@@ -241,7 +241,7 @@ class referral {
     ///         an outbound non-emergency referral that names no consent.
     THERACORE_API void transition(referral_status to, instant at, std::string note = {});
 
-    friend bool operator==(const referral& a, const referral& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const referral& a, const referral& b);
     friend bool operator!=(const referral& a, const referral& b) { return !(a == b); }
 
   private:

@@ -225,7 +225,7 @@ class risk_flag {
     /// Records that the flag lapsed on its expiry date. @throws as `transition`.
     void expire(instant at) { transition(flag_status::expired, at); }
 
-    friend bool operator==(const risk_flag& a, const risk_flag& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const risk_flag& a, const risk_flag& b);
     friend bool operator!=(const risk_flag& a, const risk_flag& b) { return !(a == b); }
 
   private:

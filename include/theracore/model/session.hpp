@@ -199,7 +199,7 @@ class session {
     /// True when client `c` attended.
     [[nodiscard]] THERACORE_API bool attended(const client_id& c) const noexcept;
 
-    friend bool operator==(const session& a, const session& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const session& a, const session& b);
     friend bool operator!=(const session& a, const session& b) { return !(a == b); }
 
   private:

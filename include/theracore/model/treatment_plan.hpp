@@ -519,9 +519,7 @@ class treatment_plan {
     /// the version took effect.
     THERACORE_API void mark_objective_met(const goal_id& id, std::size_t index, date on);
 
-    friend bool operator==(const treatment_plan& a, const treatment_plan& b) {
-        return a.f_ == b.f_;
-    }
+    friend THERACORE_API bool operator==(const treatment_plan& a, const treatment_plan& b);
     friend bool operator!=(const treatment_plan& a, const treatment_plan& b) { return !(a == b); }
 
   private:

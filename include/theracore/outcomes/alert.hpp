@@ -170,7 +170,7 @@ class alert {
     THERACORE_API void resolve(const clinician_id& by, instant at,
                                std::optional<std::string> note = {});
 
-    friend bool operator==(const alert& a, const alert& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const alert& a, const alert& b);
     friend bool operator!=(const alert& a, const alert& b) { return !(a == b); }
 
   private:

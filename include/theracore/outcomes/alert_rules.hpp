@@ -31,7 +31,6 @@
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
 #include <theracore/outcomes/alert.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 #include <theracore/outcomes/series.hpp>
@@ -92,32 +91,6 @@ struct alert_context {
 };
 
 [[nodiscard]] THERACORE_API problem_list validate(const alert_context& c);
-
-namespace detail {
-
-THERACORE_API alert_evidence evidence_of(const score_series& s, std::size_t i, evidence_role role);
-
-inline std::string direction_word(double from, double to) {
-    return to > from ? "rose" : (to < from ? "fell" : "stayed");
-}
-
-class alert_builder {
-  public:
-    alert_builder(const score_series& s, const alert_context& c) : s_(s), c_(c) {}
-
-    THERACORE_API void add(alert_kind kind, alert_severity severity, std::size_t trigger,
-                           std::vector<alert_evidence> evidence, std::string summary,
-                           std::string rule);
-
-    std::vector<alert> take() { return std::move(out_); }
-
-  private:
-    const score_series& s_;
-    const alert_context& c_;
-    std::vector<alert> out_;
-};
-
-}  // namespace detail
 
 /// Every alert the rules raise over `series`, in rule order and then time order.
 /// An empty series raises none.

@@ -26,7 +26,6 @@
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/model/enum.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 #include <theracore/outcomes/series.hpp>
@@ -116,45 +115,9 @@ struct jacobson_truax_outcome {
     }
 };
 
-namespace detail {
-
-/// The operator in the formula of a (`for_a`) or b: a = M1 − 2·s1 when lower is better.
-THERACORE_API std::string sign_word(double sign, bool for_a);
-
-inline std::string range_text(const score_range& r) {
-    return number(r.min) + "–" + number(r.max);
-}
-
-/// Marks `e` usable unless its value lies outside `range`.
-THERACORE_API void check_usable(cutoff_estimate& e, const std::optional<score_range>& range,
-                                const std::string& name);
-
-THERACORE_API jacobson_truax_cutoffs cutoffs_unchecked(const change_parameters& p);
-
-}  // namespace detail
-
 /// Criteria a, b and c for `p`, each with its usability.
 /// @throws validation_error naming `parameters.…` when `p` is invalid.
 [[nodiscard]] THERACORE_API jacobson_truax_cutoffs clinical_cutoffs(const change_parameters& p);
-
-namespace detail {
-
-THERACORE_API cutoff_estimate select_cutoff(const change_parameters& p, cutoff_criterion criterion,
-                                            const std::optional<clinical_cutoff>& published);
-
-/// The Jacobson–Truax category of a change with the given sides of the cut-off (absent when the
-/// cut-off is unusable). Shared by `classify_outcome` and the column functions (columns.hpp).
-THERACORE_API std::optional<jacobson_truax_category> category_of(change_kind kind,
-                                                                 std::optional<bool> pre_clinical,
-                                                                 std::optional<bool> post_clinical);
-
-THERACORE_API jacobson_truax_outcome classify_outcome(const reliable_change& rc,
-                                                      const cutoff_estimate& cutoff);
-
-THERACORE_API void check_published(problem_list& p, cutoff_criterion criterion,
-                                   const std::optional<clinical_cutoff>& published);
-
-}  // namespace detail
 
 /// The cut-off `jacobson_truax` judges against for `criterion`: criterion a, b or c from `p`'s
 /// norms, or the `published` cut-off; either way marked unusable when it lies outside `p.range`.

@@ -59,39 +59,6 @@ struct cohort_summary {
 [[nodiscard]] THERACORE_API const category_count& row(const cohort_summary& s,
                                                       const std::string& category);
 
-namespace detail {
-
-THERACORE_API category_count make_row(std::string name, std::size_t count, std::size_t denominator);
-
-inline std::string outcome_path(std::size_t i) {
-    return "outcomes[" + std::to_string(i) + "]";
-}
-
-/// The four Jacobson–Truax categories and "unclassified", each over all `n`.
-template <class Outcomes, class Category>
-std::vector<category_count> category_rows(const Outcomes& outcomes, Category category_of) {
-    std::size_t counts[4] = {0, 0, 0, 0};
-    std::size_t unclassified = 0;
-    for (const auto& o : outcomes) {
-        const auto c = category_of(o);
-        if (c) {
-            ++counts[static_cast<std::size_t>(*c)];
-        } else {
-            ++unclassified;
-        }
-    }
-    std::vector<category_count> rows;
-    for (auto c : {jacobson_truax_category::recovered, jacobson_truax_category::improved,
-                   jacobson_truax_category::unchanged, jacobson_truax_category::deteriorated}) {
-        rows.push_back(make_row(std::string(to_string(c)), counts[static_cast<std::size_t>(c)],
-                                outcomes.size()));
-    }
-    rows.push_back(make_row("unclassified", unclassified, outcomes.size()));
-    return rows;
-}
-
-}  // namespace detail
-
 /// Jacobson–Truax categories of a cohort: recovered, improved, unchanged, deteriorated, and
 /// "unclassified" (reliably improved but the cut-off was unusable), each over all n.
 /// @throws validation_error when outcomes differ in parameters or cut-off criterion.

@@ -23,7 +23,6 @@
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
 #include <theracore/outcomes/clinical_significance.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 
@@ -33,21 +32,6 @@ namespace outcomes {
 /// The value of an `std::int8_t` category column for a row without a result (a missing score,
 /// or a reliable improvement whose recovery cannot be judged because the cut-off is unusable).
 inline constexpr std::int8_t missing_code = -1;
-
-namespace detail {
-
-/// At most this many bad rows are named in one `validation_error` (a column of a million
-/// infinities needs one example, not a million).
-inline constexpr std::size_t max_reported_rows = 10;
-
-THERACORE_API void check_column(problem_list& p, std::size_t& bad, const char* name,
-                                const double* v, std::size_t n,
-                                const std::optional<score_range>& range);
-
-THERACORE_API void check_pair_columns(const change_parameters& params, const double* pre,
-                                      const double* post, std::size_t n);
-
-}  // namespace detail
 
 /// Reliable change for each pair (`pre[i]`, `post[i]`), i < n: `rci[i]` = (post − pre) / S_diff
 /// and `kind[i]` = the `change_kind` as an integer, or NaN and `missing_code` when either score
@@ -96,20 +80,6 @@ struct baseline_latest_columns {
     std::vector<std::int64_t> latest_time;
     std::vector<double> latest;
 };
-
-namespace detail {
-
-struct client_slot {
-    std::int64_t count = 0;
-    std::int64_t first_time = 0;
-    double first = 0;
-    std::int64_t last_time = 0;
-    double last = 0;
-};
-
-THERACORE_API void add_row(client_slot& s, std::int64_t t, double v);
-
-}  // namespace detail
 
 /// One pass over n rows (`client[i]`, `time[i]`, `score[i]`) in any order: for each client the
 /// number of usable rows, the earliest row (baseline) and the latest row. Rows whose score is

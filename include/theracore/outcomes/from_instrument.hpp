@@ -81,22 +81,6 @@ struct change_parameter_options {
     }
 };
 
-namespace detail {
-
-THERACORE_API std::string norm_population_text(const instruments::norm_group& n);
-
-THERACORE_API const instruments::norm_group* pick_norm(
-    const instruments::scale_psychometrics& ps, const std::optional<std::string>& id,
-    std::optional<instruments::norm_population> default_population, const std::string& path,
-    std::optional<instruments::norm_population> required_population, problem_list& p);
-
-THERACORE_API void add_source(std::vector<std::string>& sources, const std::string& s);
-
-THERACORE_API std::string scale_label(const instruments::instrument& inst,
-                                      const instruments::scale& s);
-
-}  // namespace detail
-
 /// The change parameters of scale `scale_id` (empty: the total) of `inst`, from its
 /// psychometrics:
 ///

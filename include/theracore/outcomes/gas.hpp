@@ -29,7 +29,6 @@
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/model/id.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

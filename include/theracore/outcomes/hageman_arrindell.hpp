@@ -28,7 +28,6 @@
 #include <theracore/detail/validation.hpp>
 #include <theracore/model/enum.hpp>
 #include <theracore/outcomes/clinical_significance.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 #include <theracore/outcomes/series.hpp>

@@ -25,7 +25,6 @@
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/model/enum.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/series.hpp>
 
@@ -81,21 +80,6 @@ struct reliable_change {
                                field("kind", s.kind), field("threshold", s.threshold));
     }
 };
-
-namespace detail {
-
-/// Problems of a pre/post pair against `p` (paths `parameters.…`, `pre.…`, `post.…`).
-THERACORE_API problem_list check_pair(const instrument_score& pre, const instrument_score& post,
-                                      const change_parameters& p);
-
-THERACORE_API reliable_change_threshold threshold_unchecked(const change_parameters& p);
-
-THERACORE_API change_kind classify(double rci, double z, score_direction d) noexcept;
-
-THERACORE_API reliable_change rci_unchecked(double pre, double post,
-                                            const reliable_change_threshold& t);
-
-}  // namespace detail
 
 /// SE, S_diff and the reliable-change threshold in raw points for `p`.
 /// @throws validation_error naming `parameters.…` (reliability outside (0, 1), non-positive SD

@@ -31,7 +31,6 @@
 #include <theracore/model/enum.hpp>
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
@@ -161,16 +160,6 @@ struct measure_due {
                                field("reasons", s.reasons));
     }
 };
-
-namespace detail {
-
-THERACORE_API void raise_due(measure_due& out, date since, date on, int grace, std::string reason);
-
-THERACORE_API void propose_next(measure_due& out, date next);
-
-THERACORE_API measure_due evaluate_rule(const measure_rule& m, const episode_timeline& t, date on);
-
-}  // namespace detail
 
 /// The state of every measure of `schedule` on `on`, in schedule order (including those not
 /// due, with their next due date or the sessions still to go).

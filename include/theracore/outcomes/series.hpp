@@ -24,7 +24,6 @@
 #include <theracore/model/enum.hpp>
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 
 THERACORE_NAMESPACE_BEGIN

@@ -25,7 +25,6 @@
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/series.hpp>
 

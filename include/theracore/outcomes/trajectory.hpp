@@ -15,7 +15,6 @@
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/outcomes/clinical_significance.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 #include <theracore/outcomes/series.hpp>
@@ -69,14 +68,6 @@ struct trajectory {
                                field("latest", s.latest));
     }
 };
-
-namespace detail {
-
-/// Problems of a series used with `p` (paths `series.…`, `parameters.…`).
-THERACORE_API problem_list check_series(const score_series& series, const change_parameters& p,
-                                        bool require_points = true);
-
-}  // namespace detail
 
 /// The trajectory of `series`, with reliable change against its first point and the latest
 /// outcome judged against `criterion` (`published` uses `series.cutoff`).
