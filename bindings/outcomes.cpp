@@ -70,20 +70,8 @@ py::tuple cutoff_columns(const doubles& mean_clinical, const doubles& sd_clinica
     std::vector<double> a(n);
     std::vector<double> b(n);
     std::vector<double> c(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        try {
-            const auto r =
-                clinical_cutoffs({mean_functional.data()[i], sd_functional.data()[i], {}, {}},
-                                 {mean_clinical.data()[i], sd_clinical.data()[i], {}, {}}, d);
-            a[i] = *r.a.value;
-            b[i] = *r.b.value;
-            c[i] = *r.c.value;
-        } catch (const validation_error& e) {
-            problem_list p;
-            theracore::detail::append_prefixed(p, "[" + std::to_string(i) + "]", e.problems());
-            throw validation_error(e.what(), std::move(p));
-        }
-    }
+    clinical_cutoff_columns(mean_clinical.data(), sd_clinical.data(), mean_functional.data(),
+                            sd_functional.data(), n, d, a.data(), b.data(), c.data());
     return py::make_tuple(take(std::move(a)), take(std::move(b)), take(std::move(c)));
 }
 
@@ -107,16 +95,6 @@ py::dict baseline_latest_arrays(const int64s& client, const int64s& time, const 
     d["latest_time"] = take(std::move(r.latest_time));
     d["latest"] = take(std::move(r.latest));
     return d;
-}
-
-/// The cut-off `criterion` names, checked like `jacobson_truax` checks it.
-cutoff_estimate select(const change_parameters& p, cutoff_criterion criterion,
-                       const std::optional<clinical_cutoff>& published) {
-    problem_list problems;
-    theracore::detail::append_prefixed(problems, "parameters", validate(p));
-    outcomes::detail::check_published(problems, criterion, published);
-    throw_if_invalid(problems, "invalid cut-off choice");
-    return outcomes::detail::select_cutoff(p, criterion, published);
 }
 
 }  // namespace
@@ -165,7 +143,7 @@ void bind_outcomes(py::module_& m) {
                             const std::optional<score_range>&>(&outcomes::clinical_cutoffs),
           py::arg("functional"), py::arg("dysfunctional"), py::arg("direction"),
           py::arg("range") = py::none());
-    m.def("select_cutoff", &select, py::arg("parameters"), py::arg("criterion"),
+    m.def("select_cutoff", &select_clinical_cutoff, py::arg("parameters"), py::arg("criterion"),
           py::arg("published") = py::none(),
           "The cut-off a classification uses: a, b or c from the parameters' norms, or the "
           "published one.");

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
-/// The adapters that connect the areas (header-only; docs/architecture.md, "How the areas
-/// connect"): instrument definitions and scored administrations to the outcome analytics and
-/// the clinical records, the C-SSRS triage of risk records, the risk gate on note signing, and
+/// The adapters that connect the areas (compiled into `theracore::core`; docs/architecture.md, "How
+/// the areas connect"): instrument definitions and scored administrations to the outcome analytics
+/// and the clinical records, the C-SSRS triage of risk records, the risk gate on note signing, and
 /// GAS T-scores of treatment plans. The conveniences that use the built-in catalog are not
 /// included here: `theracore/outcomes/builtin_rule_sets.hpp` and
 /// `theracore/model/builtin_cssrs_screener.hpp` (link `theracore::catalog`).

@@ -2,9 +2,9 @@
 /// @file
 /// The care records: treatment plans, the intervention catalog, sessions, progress and
 /// psychotherapy notes, homework, behaviour diaries, couples and family work, and exports.
-/// Header-only; serialization adapters are in `theracore/io/json/care_records.hpp` and
-/// `theracore/io/boost/care_records.hpp` (included by the opt-in `io/json.hpp` and
-/// `io/boost_serialization.hpp`).
+/// Declared here and compiled into `theracore::core`; serialization adapters are in
+/// `theracore/io/json/care_records.hpp` and `theracore/io/boost/care_records.hpp` (included by the
+/// opt-in `io/json.hpp` and `io/boost_serialization.hpp`).
 #pragma once
 
 #include <theracore/model/behaviour.hpp>

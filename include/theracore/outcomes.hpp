@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
-/// Outcome analytics and progress monitoring (header-only): reliable and clinically significant
-/// change (Jacobson–Truax, Hageman–Arrindell, NHS Talking Therapies), cohort summaries, Goal
-/// Attainment Scaling, trajectories, measurement schedules and alerts. The SVG/HTML progress
-/// report is the compiled component `theracore::report` (`theracore/outcomes/report.hpp`).
+/// Outcome analytics and progress monitoring (compiled into `theracore::core`): reliable and
+/// clinically significant change (Jacobson–Truax, Hageman–Arrindell, NHS Talking Therapies), cohort
+/// summaries, Goal Attainment Scaling, trajectories, measurement schedules and alerts. The SVG/HTML
+/// progress report is the compiled component `theracore::report` (`theracore/outcomes/report.hpp`).
 #pragma once
 
 #include <theracore/outcomes/alert.hpp>

@@ -19,6 +19,8 @@
 #include <theracore/outcomes/trajectory.hpp>
 #include <theracore/version.hpp>
 
+#include "detail/outcomes.hpp"
+
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
 namespace {

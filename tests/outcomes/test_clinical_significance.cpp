@@ -104,6 +104,25 @@ TEST(JacobsonTruaxCategories, PublishedCutoffAndItsBoundary) {
     EXPECT_EQ(o.category, jacobson_truax_category::recovered);
 }
 
+TEST(SelectClinicalCutoff, IsTheCutoffJacobsonTruaxUses) {
+    const auto p = test::core10_parameters();
+    const clinical_cutoff eleven{11, cutoff_side::clinical, "Barkham et al. 2013"};
+    const auto o = jacobson_truax(test::score(p, 22), test::score(p, 11), p,
+                                  cutoff_criterion::published, eleven);
+    EXPECT_EQ(select_clinical_cutoff(p, cutoff_criterion::published, eleven), o.cutoff);
+    EXPECT_EQ(select_clinical_cutoff(p, cutoff_criterion::c), clinical_cutoffs(p).c);
+    try {
+        (void)select_clinical_cutoff(p, cutoff_criterion::published);
+        FAIL() << "expected validation_error";
+    } catch (const validation_error& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].path, "published");
+    }
+    auto bad = p;
+    bad.reliability.value = 1.5;
+    EXPECT_THROW((void)select_clinical_cutoff(bad, cutoff_criterion::a), validation_error);
+}
+
 TEST(JacobsonTruaxCategories, UnusableCriterionIsNotSilentlyUsed) {
     // PCL-5 criterion a = -5.35 cannot be crossed: a reliable improvement stays unclassified.
     const auto p = test::pcl5_parameters();

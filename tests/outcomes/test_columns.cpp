@@ -157,6 +157,36 @@ TEST(ClinicalCutoffsFromNorms, MatchesTheParameterForm) {
     EXPECT_NEAR(*hb.b.value, 50, 1e-9);
 }
 
+TEST(ClinicalCutoffColumns, EqualsOneRowAtATimeAndNamesTheBadRow) {
+    const double mean_clinical[] = {19.7, 40};
+    const double sd_clinical[] = {7.7, 10};
+    const double mean_functional[] = {4.7, 70};
+    const double sd_functional[] = {4.8, 10};
+    double a[2];
+    double b[2];
+    double c[2];
+    clinical_cutoff_columns(mean_clinical, sd_clinical, mean_functional, sd_functional, 2,
+                            score_direction::lower_is_better, a, b, c);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto r =
+            clinical_cutoffs(population_norm{mean_functional[i], sd_functional[i], {}, {}},
+                             population_norm{mean_clinical[i], sd_clinical[i], {}, {}},
+                             score_direction::lower_is_better);
+        EXPECT_EQ(a[i], *r.a.value);
+        EXPECT_EQ(b[i], *r.b.value);
+        EXPECT_EQ(c[i], *r.c.value);
+    }
+    const double bad_sd[] = {7.7, 0};
+    try {
+        clinical_cutoff_columns(mean_clinical, bad_sd, mean_functional, sd_functional, 2,
+                                score_direction::lower_is_better, a, b, c);
+        FAIL() << "expected validation_error";
+    } catch (const validation_error& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].path, "[1].dysfunctional.sd");
+    }
+}
+
 TEST(ClinicalCutoffsFromNorms, RejectsEveryBadNorm) {
     try {
         (void)clinical_cutoffs(population_norm{missing, 4.8, {}, {}},

@@ -12,23 +12,11 @@ THERACORE_NAMESPACE_BEGIN
 namespace detail {
 
 /// `key` then `.path`, or `key` alone.
-inline std::string join_path(const std::string& prefix, const std::string& path) {
-    if (path.empty()) {
-        return prefix;
-    }
-    if (prefix.empty()) {
-        return path;
-    }
-    return path.front() == '[' ? prefix + path : prefix + "." + path;
-}
+THERACORE_API std::string join_path(const std::string& prefix, const std::string& path);
 
 /// Appends `inner` to `out` with each path prefixed by `prefix` (a key or `key[i]`).
-inline void append_prefixed(problem_list& out, const std::string& prefix,
-                            const problem_list& inner) {
-    for (const auto& p : inner) {
-        out.push_back({join_path(prefix, p.path), p.message});
-    }
-}
+THERACORE_API void append_prefixed(problem_list& out, const std::string& prefix,
+                                   const problem_list& inner);
 
 /// Records "required" when `value.empty()` (strings, ids, vectors).
 template <class T>

@@ -88,29 +88,7 @@ struct client {
 
 /// Every problem of `c`: a missing id or legal name, an impossible date of birth, incomplete
 /// coded concepts or contacts. Paths are relative to the client (`legal_name.text`).
-[[nodiscard]] inline problem_list validate(const client& c) {
-    problem_list p;
-    detail::require_nonempty(p, "id", c.id);
-    detail::append_prefixed(p, "legal_name", validate(c.legal_name));
-    if (c.date_of_birth && c.date_of_birth->is_special()) {
-        p.push_back({"date_of_birth", "not a calendar date"});
-    }
-    for (auto [key, cc] : {std::pair{"sex_at_birth", &c.sex_at_birth},
-                           std::pair{"gender_identity", &c.gender_identity},
-                           std::pair{"preferred_language", &c.preferred_language}}) {
-        if (*cc) {
-            detail::append_prefixed(p, key, validate(**cc));
-        }
-    }
-    if (c.preferred_language && c.preferred_language->system != code_systems::bcp47) {
-        p.push_back(
-            {"preferred_language.system",
-             std::string("a language must be a BCP-47 tag (system ") + code_systems::bcp47 + ")"});
-    }
-    detail::validate_each(p, "telecom", c.telecom);
-    detail::validate_each(p, "emergency_contacts", c.emergency_contacts);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const client& c);
 
 /// The name to use when addressing the client: the preferred name when given.
 [[nodiscard]] inline const std::string& display_name(const client& c) noexcept {

@@ -42,30 +42,10 @@ class licence {
     licence() = default;
 
     /// @throws validation_error listing every problem of `f`.
-    [[nodiscard]] static licence create(fields f) {
-        throw_if_invalid(check(f), "invalid licence");
-        return licence(std::move(f));
-    }
+    [[nodiscard]] THERACORE_API static licence create(fields f);
 
     /// Every problem of `f`, without throwing.
-    [[nodiscard]] static problem_list check(const fields& f) {
-        problem_list p;
-        detail::require_nonempty(p, "type", f.type);
-        detail::require_nonempty(p, "jurisdiction", f.jurisdiction);
-        detail::require_nonempty(p, "number", f.number);
-        if (f.issued.is_special()) {
-            p.push_back({"issued", "required"});
-        }
-        if (f.expires.is_special()) {
-            p.push_back({"expires", "required"});
-        }
-        if (!f.issued.is_special() && !f.expires.is_special() && f.expires <= f.issued) {
-            p.push_back({"expires", "a licence must expire after it was issued (issued " +
-                                        to_iso8601(f.issued) + ", expires " +
-                                        to_iso8601(f.expires) + ")"});
-        }
-        return p;
-    }
+    [[nodiscard]] THERACORE_API static problem_list check(const fields& f);
 
     [[nodiscard]] const fields& data() const noexcept { return f_; }
     [[nodiscard]] const std::string& type() const noexcept { return f_.type; }
@@ -79,7 +59,7 @@ class licence {
         return on >= f_.issued && on < f_.expires;
     }
 
-    friend bool operator==(const licence& a, const licence& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const licence& a, const licence& b);
     friend bool operator!=(const licence& a, const licence& b) { return !(a == b); }
 
   private:
@@ -120,28 +100,9 @@ struct clinician {
 
 /// Every problem of `c`. A clinician who requires supervision must name a supervisor who is
 /// someone else.
-[[nodiscard]] inline problem_list validate(const clinician& c) {
-    problem_list p;
-    detail::require_nonempty(p, "id", c.id);
-    detail::append_prefixed(p, "name", validate(c.name));
-    detail::validate_each(p, "licences", c.licences);
-    if (c.requires_supervision && !c.supervisor) {
-        p.push_back({"supervisor", "required when requires_supervision is true"});
-    }
-    if (c.supervisor && *c.supervisor == c.id) {
-        p.push_back({"supervisor", "a clinician cannot supervise themselves"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const clinician& c);
 
 /// True when `c` carries `tag` in their scope of practice.
-[[nodiscard]] inline bool has_scope(const clinician& c, const std::string& tag) {
-    for (const auto& t : c.scope_tags) {
-        if (t == tag) {
-            return true;
-        }
-    }
-    return false;
-}
+[[nodiscard]] THERACORE_API bool has_scope(const clinician& c, const std::string& tag);
 
 THERACORE_NAMESPACE_END

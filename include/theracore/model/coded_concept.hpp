@@ -43,15 +43,6 @@ struct coded_concept {
 }
 
 /// Problems of `c` (system and code are required); paths are relative to `c`.
-[[nodiscard]] inline problem_list validate(const coded_concept& c) {
-    problem_list p;
-    if (c.system.empty()) {
-        p.push_back({"system", "required"});
-    }
-    if (c.code.empty()) {
-        p.push_back({"code", "required"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const coded_concept& c);
 
 THERACORE_NAMESPACE_END

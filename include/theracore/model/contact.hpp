@@ -28,11 +28,7 @@ struct human_name {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const human_name& n) {
-    problem_list p;
-    detail::require_nonempty(p, "text", n.text);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const human_name& n);
 
 /// How a contact point is reached.
 enum class contact_system { phone, sms, email, other };
@@ -68,11 +64,7 @@ struct contact_point {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const contact_point& c) {
-    problem_list p;
-    detail::require_nonempty(p, "value", c.value);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const contact_point& c);
 
 /// A postal address. Every part is free text; `country` is an ISO 3166 code where known.
 struct address {
@@ -109,14 +101,6 @@ struct emergency_contact {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const emergency_contact& c) {
-    problem_list p;
-    detail::require_nonempty(p, "name", c.name);
-    if (c.telecom.empty()) {
-        p.push_back({"telecom", "an emergency contact needs at least one way to reach them"});
-    }
-    detail::validate_each(p, "telecom", c.telecom);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const emergency_contact& c);
 
 THERACORE_NAMESPACE_END

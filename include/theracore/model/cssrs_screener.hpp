@@ -32,51 +32,14 @@ inline constexpr std::string_view cssrs_triage_rule_id = "risk_level";
 /// Every reason `screener` cannot triage `cssrs_screener_answers`: it must have the screener's
 /// seven items in form order (Q1–Q5, Q6, Q6b) and a triage rule `risk_level` whose levels are
 /// exactly `none`, `low`, `moderate`, `high` (the names of `cssrs_triage`), lowest first.
-[[nodiscard]] inline problem_list check_cssrs_screener_definition(
-    const instruments::instrument& screener) {
-    problem_list p;
-    if (screener.items().size() != 7) {
-        p.push_back({"screener.items", "a C-SSRS screener has 7 items (Q1-Q5, Q6, Q6b); " +
-                                           screener.id() + " has " +
-                                           std::to_string(screener.items().size())});
-    }
-    const instruments::derived_rule* rule = nullptr;
-    for (const auto& d : screener.derived()) {
-        if (d.id == cssrs_triage_rule_id) {
-            rule = &d;
-        }
-    }
-    const auto* triage = rule ? std::get_if<instruments::triage_rule>(&rule->rule) : nullptr;
-    if (!triage) {
-        p.push_back({"screener.derived", screener.id() + " has no triage rule \"" +
-                                             std::string(cssrs_triage_rule_id) + "\""});
-    } else {
-        const std::array<cssrs_triage, 4> expected{cssrs_triage::none, cssrs_triage::low,
-                                                   cssrs_triage::moderate, cssrs_triage::high};
-        bool same = triage->levels.size() == expected.size();
-        for (std::size_t i = 0; same && i < expected.size(); ++i) {
-            same = triage->levels[i] == to_string(expected[i]);
-        }
-        if (!same) {
-            p.push_back({"screener.derived.risk_level.levels",
-                         "the triage levels must be none, low, moderate, high (lowest first)"});
-        }
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list
+check_cssrs_screener_definition(const instruments::instrument& screener);
 
 /// The answers as the screener definition's responses, in form order: items 1–5 are Q1–Q5,
 /// item 6 is Q6 and item 7 is Q6b ("within the past 3 months"); Yes is 1, No is 0, and a
 /// question the skip rule leaves out is missing (the definition's own skip rules score it).
-[[nodiscard]] inline instruments::responses cssrs_screener_responses(
-    const cssrs_screener_answers& a) {
-    const auto yes_no = [](bool b) { return instruments::answer(b ? 1 : 0); };
-    const auto asked = [&](const std::optional<bool>& b) {
-        return b ? yes_no(*b) : instruments::answer();
-    };
-    return instruments::responses::ordered({yes_no(a.q1), yes_no(a.q2), asked(a.q3), asked(a.q4),
-                                            asked(a.q5), yes_no(a.q6), asked(a.q6_past_3_months)});
-}
+[[nodiscard]] THERACORE_API instruments::responses cssrs_screener_responses(
+    const cssrs_screener_answers& a);
 
 /// The triage level of `a` under the screener definition `screener`: the highest level its
 /// triage rule reaches (Q1 or Q2 low; Q3 moderate; Q4 or Q5 high; Q6 more than 3 months ago
@@ -87,22 +50,8 @@ inline constexpr std::string_view cssrs_triage_rule_id = "risk_level";
 /// not triaged), when `screener` is not a C-SSRS screener definition
 /// (`check_cssrs_screener_definition`), or when the definition leaves the level undetermined for
 /// a complete set of answers.
-[[nodiscard]] inline cssrs_triage cssrs_screener_triage(const instruments::instrument& screener,
-                                                        const cssrs_screener_answers& a) {
-    throw_if_invalid(validate(a), "invalid C-SSRS screener answers");
-    throw_if_invalid(check_cssrs_screener_definition(screener),
-                     "not a C-SSRS screener definition: " + screener.id());
-    const auto result = instruments::score(screener, cssrs_screener_responses(a));
-    const auto* level = result.outcome(cssrs_triage_rule_id);
-    const auto triage = level ? enum_from_string<cssrs_triage>(level->label) : std::nullopt;
-    if (!level || !level->determined || !triage) {
-        throw validation_error("cannot triage C-SSRS screener answers with " + screener.id(),
-                               {{"screener.derived.risk_level",
-                                 "the definition leaves the level undetermined for complete "
-                                 "answers (check its skip rules)"}});
-    }
-    return *triage;
-}
+[[nodiscard]] THERACORE_API cssrs_triage
+cssrs_screener_triage(const instruments::instrument& screener, const cssrs_screener_answers& a);
 
 /// The answers with their triage under `screener`. @throws as `cssrs_screener_triage`.
 [[nodiscard]] inline cssrs_screener_result score_cssrs_screener(
@@ -113,31 +62,13 @@ inline constexpr std::string_view cssrs_triage_rule_id = "risk_level";
 /// Every problem of a recorded screener result under `screener`: the answers' skip rule, and a
 /// stored triage that differs from the one the definition gives (paths `answers.…`, `triage`).
 /// @throws validation_error when `screener` is not a C-SSRS screener definition.
-[[nodiscard]] inline problem_list check_cssrs_screener(const instruments::instrument& screener,
-                                                       const cssrs_screener_result& r) {
-    problem_list p = validate(r);
-    if (p.empty()) {
-        const auto expected = cssrs_screener_triage(screener, r.answers);
-        if (r.triage != expected) {
-            p.push_back({"triage", "does not match the answers (" + screener.id() + " v" +
-                                       screener.version() + " gives " +
-                                       std::string(to_string(expected)) + ")"});
-        }
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list
+check_cssrs_screener(const instruments::instrument& screener, const cssrs_screener_result& r);
 
 /// Every problem of `a` (`validate`) plus a screener triage that does not match its answers
 /// under `screener` (path `cssrs_screener.triage`).
 /// @throws validation_error when `screener` is not a C-SSRS screener definition.
-[[nodiscard]] inline problem_list check_risk_assessment(const instruments::instrument& screener,
-                                                        const risk_assessment& a) {
-    problem_list p = validate(a);
-    if (a.cssrs_screener && validate(*a.cssrs_screener).empty()) {
-        detail::append_prefixed(p, "cssrs_screener",
-                                check_cssrs_screener(screener, *a.cssrs_screener));
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list
+check_risk_assessment(const instruments::instrument& screener, const risk_assessment& a);
 
 THERACORE_NAMESPACE_END

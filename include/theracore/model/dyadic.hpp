@@ -14,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include <theracore/detail/care_validation.hpp>
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
@@ -60,30 +59,10 @@ struct participant_score_table {
 };
 
 namespace detail {
-inline void check_participant_query(const std::string& instrument,
-                                    const std::vector<client_id>& clients,
-                                    const std::vector<measure_observation>& observations,
-                                    int window_days, std::size_t minimum_clients) {
-    problem_list p;
-    require_nonempty(p, "instrument", instrument);
-    if (clients.size() < minimum_clients) {
-        p.push_back({"clients", "at least " + std::to_string(minimum_clients) + " are required"});
-    }
-    for (std::size_t i = 0; i < clients.size(); ++i) {
-        require_nonempty(p, indexed("clients", i), clients[i]);
-        for (std::size_t j = 0; j < i; ++j) {
-            if (!clients[i].empty() && clients[i] == clients[j]) {
-                p.push_back({indexed("clients", i),
-                             clients[i].str() + " is already " + indexed("clients", j)});
-            }
-        }
-    }
-    if (window_days < 0) {
-        p.push_back({"window_days", "must not be negative"});
-    }
-    validate_each(p, "observations", observations);
-    throw_if_invalid(p, "invalid participant score query");
-}
+THERACORE_API void check_participant_query(const std::string& instrument,
+                                           const std::vector<client_id>& clients,
+                                           const std::vector<measure_observation>& observations,
+                                           int window_days, std::size_t minimum_clients);
 }  // namespace detail
 
 /// Scores of `clients` on `instrument`, grouped into occasions: in time order, a score joins
@@ -92,48 +71,9 @@ inline void check_participant_query(const std::string& instrument,
 /// other instruments or other clients are ignored. Thread-safe (pure).
 /// @throws validation_error for an empty instrument, fewer than two or repeated clients, a
 /// negative window or an invalid observation.
-[[nodiscard]] inline participant_score_table side_by_side(
-    const std::string& instrument, const std::vector<client_id>& clients,
-    const std::vector<measure_observation>& observations, int window_days = 0) {
-    detail::check_participant_query(instrument, clients, observations, window_days, 2);
-    std::vector<std::pair<std::size_t, const measure_observation*>> relevant;
-    for (const auto& o : observations) {
-        const auto it = std::find(clients.begin(), clients.end(), o.client);
-        if (o.instrument == instrument && it != clients.end()) {
-            relevant.emplace_back(static_cast<std::size_t>(it - clients.begin()), &o);
-        }
-    }
-    std::stable_sort(relevant.begin(), relevant.end(),
-                     [](const auto& a, const auto& b) { return a.second->at < b.second->at; });
-    participant_score_table table{instrument, clients, {}};
-    for (const auto& [slot, o] : relevant) {
-        const date day = o->at.date();
-        const bool joins = !table.rows.empty() &&
-                           (day - table.rows.back().occasion).days() <= window_days &&
-                           !table.rows.back().scores[slot];
-        if (!joins) {
-            table.rows.push_back({day,
-                                  std::vector<std::optional<measure_observation>>(clients.size()),
-                                  std::nullopt});
-        }
-        table.rows.back().scores[slot] = *o;
-    }
-    for (auto& row : table.rows) {
-        std::optional<double> lo, hi;
-        int present = 0;
-        for (const auto& s : row.scores) {
-            if (s) {
-                ++present;
-                lo = std::min(lo.value_or(s->total), s->total);
-                hi = std::max(hi.value_or(s->total), s->total);
-            }
-        }
-        if (present >= 2) {
-            row.spread = *hi - *lo;
-        }
-    }
-    return table;
-}
+[[nodiscard]] THERACORE_API participant_score_table
+side_by_side(const std::string& instrument, const std::vector<client_id>& clients,
+             const std::vector<measure_observation>& observations, int window_days = 0);
 
 /// One occasion of a dyad: both partners' scores side by side.
 struct dyadic_row {
@@ -178,74 +118,30 @@ struct dyadic_summary {
 /// `side_by_side`. Works for any instrument: it compares totals and interprets nothing.
 /// Thread-safe (pure).
 /// @throws validation_error as `side_by_side`, or when `first` and `second` are the same.
-[[nodiscard]] inline dyadic_summary dyadic(const std::string& instrument, const client_id& first,
-                                           const client_id& second,
-                                           const std::vector<measure_observation>& observations,
-                                           int window_days = 0) {
-    const auto table = side_by_side(instrument, {first, second}, observations, window_days);
-    dyadic_summary s{instrument, first, second, {}, 0, std::nullopt, std::nullopt};
-    double sum_abs = 0;
-    for (const auto& row : table.rows) {
-        dyadic_row r{row.occasion, row.scores[0], row.scores[1], std::nullopt};
-        if (r.first && r.second) {
-            r.discrepancy = r.first->total - r.second->total;
-            ++s.paired_occasions;
-            sum_abs += std::fabs(*r.discrepancy);
-            s.latest_discrepancy = r.discrepancy;
-        }
-        s.rows.push_back(std::move(r));
-    }
-    if (s.paired_occasions > 0) {
-        s.mean_absolute_discrepancy = sum_abs / s.paired_occasions;
-    }
-    return s;
-}
+[[nodiscard]] THERACORE_API dyadic_summary
+dyadic(const std::string& instrument, const client_id& first, const client_id& second,
+       const std::vector<measure_observation>& observations, int window_days = 0);
 
 /// The visibility that applies to session `s` within episode `e`: the session's own
 /// `visibility` when set; otherwise the default rule. Default: a session attended by a single
 /// client of an episode with several participants (an individual session inside couple or
 /// family work) is private to that client; any other session is shared with the episode.
 /// @throws validation_error when `s` does not belong to `e`.
-[[nodiscard]] inline session_visibility effective_visibility(const session& s,
-                                                             const care_episode& e) {
-    if (s.episode() != e.id()) {
-        throw validation_error("session is not part of the episode",
-                               {{"episode", "session " + s.id().str() + " belongs to episode " +
-                                                s.episode().str() + ", not " + e.id().str()}});
-    }
-    if (s.data().visibility) {
-        return *s.data().visibility;
-    }
-    const bool single_client = s.attending_clients().size() == 1;
-    return single_client && e.participants().size() > 1 ? session_visibility::private_to_attendees
-                                                        : session_visibility::shared_with_episode;
-}
+[[nodiscard]] THERACORE_API session_visibility effective_visibility(const session& s,
+                                                                    const care_episode& e);
 
 /// True when client `viewer` may see session `s` of episode `e` (and so its progress notes):
 /// always when they attended; otherwise only when they are a participant of `e` and the
 /// session is shared with the episode (see `effective_visibility`). Psychotherapy notes are
 /// outside this rule: they are never shared with clients through it.
 /// @throws validation_error when `s` does not belong to `e`.
-[[nodiscard]] inline bool visible_to(const session& s, const care_episode& e,
-                                     const client_id& viewer) {
-    const auto v = effective_visibility(s, e);
-    if (s.attended(viewer)) {
-        return true;
-    }
-    return e.includes(viewer) && v == session_visibility::shared_with_episode;
-}
+[[nodiscard]] THERACORE_API bool visible_to(const session& s, const care_episode& e,
+                                            const client_id& viewer);
 
 /// True when client `viewer` may see note `n` of session `s` in episode `e`: a note is as
 /// visible as its session.
 /// @throws validation_error when `n` is not a note of `s` or `s` does not belong to `e`.
-[[nodiscard]] inline bool visible_to(const progress_note& n, const session& s,
-                                     const care_episode& e, const client_id& viewer) {
-    if (n.session() != s.id()) {
-        throw validation_error("note is not part of the session",
-                               {{"session", "note " + n.id().str() + " belongs to session " +
-                                                n.session().str() + ", not " + s.id().str()}});
-    }
-    return visible_to(s, e, viewer);
-}
+[[nodiscard]] THERACORE_API bool visible_to(const progress_note& n, const session& s,
+                                            const care_episode& e, const client_id& viewer);
 
 THERACORE_NAMESPACE_END

@@ -10,7 +10,6 @@
 #include <string>
 #include <tuple>
 
-#include <theracore/detail/care_validation.hpp>
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/model/id.hpp>
@@ -39,16 +38,6 @@ struct measure_observation {
 };
 
 /// Every problem of `o`: instrument, client and time are required, the total must be finite.
-[[nodiscard]] inline problem_list validate(const measure_observation& o) {
-    problem_list p;
-    detail::require_nonempty(p, "instrument", o.instrument);
-    detail::require_nonempty(p, "client", o.client);
-    detail::require_instant(p, "at", o.at);
-    detail::require_finite(p, "total", o.total);
-    if (o.administration && o.administration->empty()) {
-        p.push_back({"administration", "must not be empty when given"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const measure_observation& o);
 
 THERACORE_NAMESPACE_END

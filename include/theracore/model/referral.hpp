@@ -11,7 +11,6 @@
 #include <vector>
 
 #include <theracore/detail/describe.hpp>
-#include <theracore/detail/safety_rules.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
 #include <theracore/model/contact.hpp>
@@ -123,12 +122,7 @@ struct referral_party {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const referral_party& r) {
-    problem_list p;
-    detail::require_nonempty(p, "name", r.name);
-    detail::validate_each(p, "telecom", r.telecom);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const referral_party& r);
 
 /// What an attachment is.
 enum class attachment_kind { assessment, summary, treatment_plan, letter, other };
@@ -156,11 +150,7 @@ struct referral_attachment {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const referral_attachment& a) {
-    problem_list p;
-    detail::require_nonempty(p, "reference", a.reference);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const referral_attachment& a);
 
 /// One recorded status change of a referral.
 struct referral_status_change {
@@ -226,36 +216,10 @@ class referral {
     referral() = default;
 
     /// @throws validation_error listing every broken invariant of `f`.
-    [[nodiscard]] static referral create(fields f) {
-        throw_if_invalid(check(f), "invalid referral");
-        return referral(std::move(f));
-    }
+    [[nodiscard]] THERACORE_API static referral create(fields f);
 
     /// Every problem of `f`, without throwing.
-    [[nodiscard]] static problem_list check(const fields& f) {
-        problem_list p;
-        detail::require_nonempty(p, "id", f.id);
-        detail::require_nonempty(p, "client", f.client);
-        detail::append_prefixed(p, "counterpart", validate(f.counterpart));
-        detail::require_nonempty(p, "clinician", f.clinician);
-        detail::require_nonempty(p, "reason", f.reason);
-        detail::validate_each(p, "attachments", f.attachments);
-        if (f.consent && f.consent->empty()) {
-            p.push_back({"consent", "empty id"});
-        }
-        detail::safety::require_instant(p, "created_at", f.created_at);
-        check_history(p, f);
-        const bool was_sent = std::any_of(
-            f.history.begin(), f.history.end(),
-            [](const referral_status_change& h) { return h.to == referral_status::sent; });
-        if (f.direction == referral_direction::outbound && was_sent &&
-            f.urgency != referral_urgency::emergency && !f.consent) {
-            p.push_back({"consent",
-                         "an outbound referral that has been sent names the consent used (only "
-                         "an emergency referral may be sent without one)"});
-        }
-        return p;
-    }
+    [[nodiscard]] THERACORE_API static problem_list check(const fields& f);
 
     [[nodiscard]] const fields& data() const noexcept { return f_; }
     [[nodiscard]] const referral_id& id() const noexcept { return f_.id; }
@@ -266,73 +230,24 @@ class referral {
     [[nodiscard]] const referral_party& counterpart() const noexcept { return f_.counterpart; }
 
     /// The status at the end of day `on`, replaying the recorded changes up to then.
-    [[nodiscard]] referral_status status_on(date on) const noexcept {
-        auto s = referral_status::draft;
-        for (const auto& h : f_.history) {
-            if (h.at.date() <= on) {
-                s = h.to;
-            }
-        }
-        return s;
-    }
+    [[nodiscard]] THERACORE_API referral_status status_on(date on) const noexcept;
 
     /// When the referral was sent (or, inbound, received); nothing while it is a draft.
-    [[nodiscard]] std::optional<instant> sent_at() const noexcept {
-        for (const auto& h : f_.history) {
-            if (h.to == referral_status::sent) {
-                return h.at;
-            }
-        }
-        return std::nullopt;
-    }
+    [[nodiscard]] THERACORE_API std::optional<instant> sent_at() const noexcept;
 
     /// Moves the referral to `to` at `at`, with an optional note.
     /// @throws conflict when the move is not allowed (the message names both states).
     /// @throws validation_error when `at` is before the creation or the last change, or sending
     ///         an outbound non-emergency referral that names no consent.
-    void transition(referral_status to, instant at, std::string note = {}) {
-        if (!referral_transition_allowed(f_.status, to)) {
-            throw conflict("referral " + f_.id.str() + ": cannot move from " +
-                           std::string(to_string(f_.status)) + " to " + std::string(to_string(to)));
-        }
-        fields next = f_;
-        next.history.push_back({f_.status, to, at, std::move(note)});
-        next.status = to;
-        throw_if_invalid(check(next), "invalid referral transition");
-        f_ = std::move(next);
-    }
+    THERACORE_API void transition(referral_status to, instant at, std::string note = {});
 
-    friend bool operator==(const referral& a, const referral& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const referral& a, const referral& b);
     friend bool operator!=(const referral& a, const referral& b) { return !(a == b); }
 
   private:
     explicit referral(fields f) : f_(std::move(f)) {}
 
-    static void check_history(problem_list& p, const fields& f) {
-        auto at_status = referral_status::draft;
-        instant last = f.created_at;
-        for (std::size_t i = 0; i < f.history.size(); ++i) {
-            const auto& h = f.history[i];
-            const std::string path = "history[" + std::to_string(i) + "]";
-            if (h.from != at_status) {
-                p.push_back({path + ".from", "expected " + std::string(to_string(at_status))});
-            }
-            if (!referral_transition_allowed(h.from, h.to)) {
-                p.push_back({path, "cannot move from " + std::string(to_string(h.from)) + " to " +
-                                       std::string(to_string(h.to))});
-            }
-            if (h.at.is_special() || (!last.is_special() && h.at < last)) {
-                p.push_back({path + ".at", "changes must be timed, in order, from the creation"});
-            } else {
-                last = h.at;
-            }
-            at_status = h.to;
-        }
-        if (at_status != f.status) {
-            p.push_back({"status",
-                         "does not match the history (" + std::string(to_string(at_status)) + ")"});
-        }
-    }
+    THERACORE_API static void check_history(problem_list& p, const fields& f);
 
     fields f_;
 };

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include <theracore/detail/describe.hpp>
-#include <theracore/detail/safety_rules.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
 #include <theracore/model/enum.hpp>
@@ -78,13 +77,7 @@ struct instrument_item_source {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const instrument_item_source& s) {
-    problem_list p;
-    detail::require_nonempty(p, "instrument_id", s.instrument_id);
-    detail::require_nonempty(p, "item_id", s.item_id);
-    detail::require_nonempty(p, "flag_code", s.flag_code);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const instrument_item_source& s);
 
 /// The flag came from the C-SSRS screener triage of a risk assessment.
 struct cssrs_triage_source {
@@ -99,14 +92,7 @@ struct cssrs_triage_source {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const cssrs_triage_source& s) {
-    problem_list p;
-    detail::require_nonempty(p, "assessment", s.assessment);
-    if (s.triage == cssrs_triage::none) {
-        p.push_back({"triage", "a screener with no Yes answer raises no flag"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const cssrs_triage_source& s);
 
 /// A clinician raised the flag from their own judgement.
 struct clinician_raised_source {
@@ -121,12 +107,7 @@ struct clinician_raised_source {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const clinician_raised_source& s) {
-    problem_list p;
-    detail::require_nonempty(p, "raised_by", s.raised_by);
-    detail::require_nonempty(p, "reason", s.reason);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const clinician_raised_source& s);
 
 /// What raised a flag.
 using flag_source =
@@ -192,37 +173,10 @@ class risk_flag {
     risk_flag() = default;
 
     /// @throws validation_error listing every broken invariant of `f`.
-    [[nodiscard]] static risk_flag create(fields f) {
-        throw_if_invalid(check(f), "invalid risk_flag");
-        return risk_flag(std::move(f));
-    }
+    [[nodiscard]] THERACORE_API static risk_flag create(fields f);
 
     /// Every problem of `f`, without throwing.
-    [[nodiscard]] static problem_list check(const fields& f) {
-        problem_list p;
-        detail::require_nonempty(p, "id", f.id);
-        detail::require_nonempty(p, "client", f.client);
-        std::visit(
-            [&p](const auto& s) {
-                using S = std::decay_t<decltype(s)>;
-                detail::append_prefixed(p, std::string("source.") + S::variant_tag, validate(s));
-            },
-            f.source);
-        detail::safety::require_instant(p, "raised_at", f.raised_at);
-        detail::safety::require_date(p, "review_by", f.review_by);
-        detail::safety::check_optional_date(p, "expires", f.expires);
-        if (!f.raised_at.is_special()) {
-            detail::safety::not_before(p, "review_by", f.review_by, f.raised_at.date(),
-                                       "the day the flag was raised");
-            if (f.expires) {
-                detail::safety::not_before(p, "expires", *f.expires, f.raised_at.date(),
-                                           "the day the flag was raised");
-            }
-        }
-        detail::require_nonempty(p, "required_follow_up", f.required_follow_up);
-        check_history(p, f);
-        return p;
-    }
+    [[nodiscard]] THERACORE_API static problem_list check(const fields& f);
 
     [[nodiscard]] const fields& data() const noexcept { return f_; }
     [[nodiscard]] const flag_id& id() const noexcept { return f_.id; }
@@ -241,28 +195,10 @@ class risk_flag {
     /// The status at the end of day `on`: the recorded changes made on or before `on`, then
     /// `expired` if `on` is on or after the expiry date and the flag was still open or followed
     /// up. Before the day it was raised a flag is reported `open`; use `is_active_on`.
-    [[nodiscard]] flag_status status_on(date on) const noexcept {
-        auto s = flag_status::open;
-        for (const auto& h : f_.history) {
-            if (h.at.date() <= on) {
-                s = h.to;
-            }
-        }
-        if ((s == flag_status::open || s == flag_status::followed_up) && f_.expires &&
-            on >= *f_.expires) {
-            s = flag_status::expired;
-        }
-        return s;
-    }
+    [[nodiscard]] THERACORE_API flag_status status_on(date on) const noexcept;
 
     /// True when the flag had been raised by `on` and was open or followed up that day.
-    [[nodiscard]] bool is_active_on(date on) const noexcept {
-        if (f_.raised_at.is_special() || f_.raised_at.date() > on) {
-            return false;
-        }
-        const auto s = status_on(on);
-        return s == flag_status::open || s == flag_status::followed_up;
-    }
+    [[nodiscard]] THERACORE_API bool is_active_on(date on) const noexcept;
 
     /// True when the follow-up is still outstanding after the review date.
     [[nodiscard]] bool is_overdue_on(date on) const noexcept {
@@ -273,20 +209,8 @@ class risk_flag {
     /// @throws conflict when the move is not allowed (the message names both states).
     /// @throws validation_error when `at` is before the raise or the last change, a follow-up or
     ///         resolution names no one, or an expiry is recorded before the expiry date.
-    void transition(flag_status to, instant at, std::optional<clinician_id> by = {},
-                    std::string note = {}) {
-        if (!flag_transition_allowed(f_.status, to)) {
-            throw conflict("risk_flag " + f_.id.str() + ": cannot move from " +
-                           std::string(to_string(f_.status)) + " to " + std::string(to_string(to)));
-        }
-        fields next = f_;
-        next.history.push_back({f_.status, to, at, std::move(by), std::move(note)});
-        next.status = to;
-        problem_list p;
-        check_history(p, next);
-        throw_if_invalid(p, "invalid risk_flag transition");
-        f_ = std::move(next);
-    }
+    THERACORE_API void transition(flag_status to, instant at, std::optional<clinician_id> by = {},
+                                  std::string note = {});
 
     /// Records that the required follow-up was done. @throws as `transition`.
     void follow_up(instant at, clinician_id by, std::string note) {
@@ -301,49 +225,13 @@ class risk_flag {
     /// Records that the flag lapsed on its expiry date. @throws as `transition`.
     void expire(instant at) { transition(flag_status::expired, at); }
 
-    friend bool operator==(const risk_flag& a, const risk_flag& b) { return a.f_ == b.f_; }
+    friend THERACORE_API bool operator==(const risk_flag& a, const risk_flag& b);
     friend bool operator!=(const risk_flag& a, const risk_flag& b) { return !(a == b); }
 
   private:
     explicit risk_flag(fields f) : f_(std::move(f)) {}
 
-    static void check_history(problem_list& p, const fields& f) {
-        auto at_status = flag_status::open;
-        instant last = f.raised_at;
-        for (std::size_t i = 0; i < f.history.size(); ++i) {
-            const auto& h = f.history[i];
-            const std::string path = "history[" + std::to_string(i) + "]";
-            if (h.from != at_status) {
-                p.push_back({path + ".from", "expected " + std::string(to_string(at_status))});
-            }
-            if (!flag_transition_allowed(h.from, h.to)) {
-                p.push_back({path, "cannot move from " + std::string(to_string(h.from)) + " to " +
-                                       std::string(to_string(h.to))});
-            }
-            if (h.at.is_special() || (!last.is_special() && h.at < last)) {
-                p.push_back({path + ".at", "changes must be timed, in order, from the raise"});
-            } else {
-                last = h.at;
-            }
-            if ((h.to == flag_status::followed_up || h.to == flag_status::resolved) &&
-                (!h.by || h.by->empty())) {
-                p.push_back({path + ".by",
-                             "a " + std::string(to_string(h.to)) + " change names who did it"});
-            }
-            if (h.to == flag_status::expired && !h.at.is_special()) {
-                if (!f.expires) {
-                    p.push_back({path, "the flag has no expiry date; resolve it instead"});
-                } else if (h.at.date() < *f.expires) {
-                    p.push_back({path + ".at", "the flag expires on " + to_iso8601(*f.expires)});
-                }
-            }
-            at_status = h.to;
-        }
-        if (at_status != f.status) {
-            p.push_back({"status",
-                         "does not match the history (" + std::string(to_string(at_status)) + ")"});
-        }
-    }
+    THERACORE_API static void check_history(problem_list& p, const fields& f);
 
     fields f_;
 };
@@ -373,39 +261,13 @@ struct critical_item_fired {
 
 /// A new open flag for a critical item that fired.
 /// @throws validation_error when `e` lacks a client, instrument, item, flag code or time.
-[[nodiscard]] inline risk_flag flag_from_critical_item(const critical_item_fired& e, flag_id id) {
-    risk_flag::fields f;
-    f.id = std::move(id);
-    f.client = e.client;
-    f.source = instrument_item_source{e.instrument_id, e.item_id, e.flag_code, e.administration};
-    f.severity = e.severity;
-    f.raised_at = e.when;
-    f.review_by = e.review_by ? *e.review_by : (e.when.is_special() ? date() : e.when.date());
-    f.required_follow_up = e.required_follow_up.empty() ? "Risk review: " + e.instrument_id +
-                                                              " item " + e.item_id + " endorsed"
-                                                        : e.required_follow_up;
-    return risk_flag::create(std::move(f));
-}
+[[nodiscard]] THERACORE_API risk_flag flag_from_critical_item(const critical_item_fired& e,
+                                                              flag_id id);
 
 /// A new open `high` flag when the assessment's C-SSRS screener triage is high; nothing
 /// otherwise. The follow-up is the screener's "immediate safety action" (§2.18), due the same day.
 /// @throws validation_error when `a` has no id or client, or `when` is not a time.
-[[nodiscard]] inline std::optional<risk_flag> flag_from_cssrs(const risk_assessment& a, flag_id id,
-                                                              instant when) {
-    if (!a.cssrs_screener || a.cssrs_screener->triage != cssrs_triage::high) {
-        return std::nullopt;
-    }
-    risk_flag::fields f;
-    f.id = std::move(id);
-    f.client = a.client;
-    f.source = cssrs_triage_source{a.id, cssrs_triage::high};
-    f.severity = risk_level::high;
-    f.raised_at = when;
-    f.review_by = when.is_special() ? date() : when.date();
-    f.required_follow_up =
-        "Immediate safety action: C-SSRS screener triage high (mental-health evaluation, "
-        "precautions)";
-    return risk_flag::create(std::move(f));
-}
+[[nodiscard]] THERACORE_API std::optional<risk_flag> flag_from_cssrs(const risk_assessment& a,
+                                                                     flag_id id, instant when);
 
 THERACORE_NAMESPACE_END

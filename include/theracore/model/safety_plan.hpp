@@ -13,7 +13,6 @@
 #include <vector>
 
 #include <theracore/detail/describe.hpp>
-#include <theracore/detail/safety_rules.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
 #include <theracore/model/contact.hpp>
@@ -37,12 +36,7 @@ struct safety_contact {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const safety_contact& c) {
-    problem_list p;
-    detail::require_nonempty(p, "name", c.name);
-    detail::validate_each(p, "telecom", c.telecom);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const safety_contact& c);
 
 /// What kind of professional help a safety-plan entry is.
 enum class support_service_kind { professional, agency, crisis_line, emergency_services };
@@ -74,18 +68,7 @@ struct support_service {
 };
 
 /// Problems of `s`: a name; a crisis line or emergency service needs a way to reach it.
-[[nodiscard]] inline problem_list validate(const support_service& s) {
-    problem_list p;
-    detail::require_nonempty(p, "name", s.name);
-    if ((s.kind == support_service_kind::crisis_line ||
-         s.kind == support_service_kind::emergency_services) &&
-        s.telecom.empty()) {
-        p.push_back({"telecom", "a " + std::string(to_string(s.kind)) +
-                                    " entry needs a number or address to reach it"});
-    }
-    detail::validate_each(p, "telecom", s.telecom);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const support_service& s);
 
 /// One step making the environment safer (means restriction): what, how, and who helps.
 struct means_safety_step {
@@ -101,12 +84,7 @@ struct means_safety_step {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const means_safety_step& m) {
-    problem_list p;
-    detail::require_nonempty(p, "means", m.means);
-    detail::require_nonempty(p, "action", m.action);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const means_safety_step& m);
 
 /// One version of a client's safety plan. Every version of a plan shares its `id`; `plan_version`
 /// counts from 1 and a revision is a new value (see `revise`), so earlier versions stay readable.
@@ -158,92 +136,21 @@ struct safety_plan {
 };
 
 /// Every problem of `s` (see `safety_plan`).
-[[nodiscard]] inline problem_list validate(const safety_plan& s) {
-    problem_list p;
-    detail::require_nonempty(p, "id", s.id);
-    if (s.plan_version < 1) {
-        p.push_back({"plan_version", "versions count from 1"});
-    }
-    detail::require_nonempty(p, "client", s.client);
-    detail::require_nonempty(p, "clinician", s.clinician);
-    detail::safety::require_date(p, "created_on", s.created_on);
-    detail::safety::require_date(p, "review_on", s.review_on);
-    detail::safety::not_before(p, "review_on", s.review_on, s.created_on, "the creation date");
-    detail::safety::check_optional_date(p, "client_copy_given_on", s.client_copy_given_on);
-    if (s.client_copy_given_on) {
-        detail::safety::not_before(p, "client_copy_given_on", *s.client_copy_given_on, s.created_on,
-                                   "the creation date");
-    }
-    if (s.warning_signs.empty()) {
-        p.push_back({"warning_signs", "a safety plan starts from at least one warning sign"});
-    }
-    detail::safety::no_empty_entries(p, "warning_signs", s.warning_signs);
-    detail::safety::no_empty_entries(p, "internal_coping_strategies", s.internal_coping_strategies);
-    detail::validate_each(p, "distraction_contacts", s.distraction_contacts);
-    detail::safety::no_empty_entries(p, "distraction_settings", s.distraction_settings);
-    detail::validate_each(p, "help_contacts", s.help_contacts);
-    bool crisis = false;
-    for (const auto& service : s.professionals_and_agencies) {
-        crisis = crisis || service.kind == support_service_kind::crisis_line ||
-                 service.kind == support_service_kind::emergency_services;
-    }
-    if (!crisis) {
-        p.push_back(
-            {"professionals_and_agencies", "needs at least one crisis line or emergency service"});
-    }
-    detail::validate_each(p, "professionals_and_agencies", s.professionals_and_agencies);
-    detail::validate_each(p, "environment_safety", s.environment_safety);
-    detail::safety::no_empty_entries(p, "reasons_for_living", s.reasons_for_living);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const safety_plan& s);
 
 /// The next version of `plan`, created on `on` by `by` and due for review on `review_on`: the
 /// same id and content, `plan_version + 1`, and no client copy yet (the client needs the new one).
 /// @throws validation_error when `on` is before the plan's creation date or the result breaks a
 ///         rule of `safety_plan`.
-[[nodiscard]] inline safety_plan revise(const safety_plan& plan, date on, date review_on,
-                                        clinician_id by) {
-    safety_plan next = plan;
-    next.plan_version = plan.plan_version + 1;
-    next.created_on = on;
-    next.review_on = review_on;
-    next.clinician = std::move(by);
-    next.client_copy_given_on.reset();
-    problem_list p = validate(next);
-    detail::safety::not_before(p, "created_on", on, plan.created_on,
-                               "version " + std::to_string(plan.plan_version));
-    throw_if_invalid(p, "invalid safety plan revision");
-    return next;
-}
+[[nodiscard]] THERACORE_API safety_plan revise(const safety_plan& plan, date on, date review_on,
+                                               clinician_id by);
 
 /// The safety plan of `client` that is current on `on`, or null. A version is current when it
 /// was created on or before `on`, no later version of the same plan was created by then, and
 /// its review date has not passed (`on <= review_on`): an unreviewed plan past its review date
 /// is not current. When several plans qualify, the most recently created wins.
 /// The pointer refers into `plans`.
-[[nodiscard]] inline const safety_plan* current_safety_plan(const std::vector<safety_plan>& plans,
-                                                            const client_id& client,
-                                                            date on) noexcept {
-    const safety_plan* best = nullptr;
-    for (const auto& p : plans) {
-        if (p.client != client || p.created_on.is_special() || p.created_on > on) {
-            continue;
-        }
-        bool superseded = false;
-        for (const auto& q : plans) {
-            superseded = superseded ||
-                         (q.id == p.id && q.client == client && q.plan_version > p.plan_version &&
-                          !q.created_on.is_special() && q.created_on <= on);
-        }
-        if (superseded || p.review_on.is_special() || on > p.review_on) {
-            continue;
-        }
-        if (!best || p.created_on > best->created_on ||
-            (p.created_on == best->created_on && p.plan_version > best->plan_version)) {
-            best = &p;
-        }
-    }
-    return best;
-}
+[[nodiscard]] THERACORE_API const safety_plan* current_safety_plan(
+    const std::vector<safety_plan>& plans, const client_id& client, date on) noexcept;
 
 THERACORE_NAMESPACE_END

@@ -31,7 +31,6 @@
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
 #include <theracore/outcomes/alert.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 #include <theracore/outcomes/series.hpp>
@@ -75,20 +74,7 @@ struct alert_rule_parameters {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const alert_rule_parameters& r) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "instrument_id", r.instrument_id);
-    if (r.not_on_track_after < 0) {
-        p.push_back({"not_on_track_after", "must be 0 (off) or a number of administrations, got " +
-                                               std::to_string(r.not_on_track_after)});
-    }
-    for (std::size_t i = 0; i < r.critical_flags.size(); ++i) {
-        if (r.critical_flags[i].empty()) {
-            p.push_back({"critical_flags[" + std::to_string(i) + "]", "required"});
-        }
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const alert_rule_parameters& r);
 
 /// Who the series belongs to and when the alerts are raised.
 struct alert_context {
@@ -104,175 +90,17 @@ struct alert_context {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const alert_context& c) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "client", c.client);
-    if (c.now.is_special()) {
-        p.push_back({"now", "required"});
-    }
-    return p;
-}
-
-namespace detail {
-
-inline alert_evidence evidence_of(const score_series& s, std::size_t i, evidence_role role) {
-    const auto& sp = s.points[i];
-    return {role,     s.instrument_id,   s.instrument_version, sp.when,
-            sp.value, sp.administration, sp.session,           sp.fired_flags};
-}
-
-inline std::string direction_word(double from, double to) {
-    return to > from ? "rose" : (to < from ? "fell" : "stayed");
-}
-
-class alert_builder {
-  public:
-    alert_builder(const score_series& s, const alert_context& c) : s_(s), c_(c) {}
-
-    void add(alert_kind kind, alert_severity severity, std::size_t trigger,
-             std::vector<alert_evidence> evidence, std::string summary, std::string rule) {
-        alert::fields f;
-        f.id = alert_id(c_.client.str() + "/" + s_.instrument_id + "/" +
-                        std::string(to_string(kind)) + "/" + s_.points[trigger].when.iso8601());
-        f.client = c_.client;
-        f.episode = c_.episode;
-        f.kind = kind;
-        f.severity = severity;
-        f.instrument_id = s_.instrument_id;
-        f.summary = std::move(summary);
-        f.rule = std::move(rule);
-        f.evidence = std::move(evidence);
-        f.raised_at = c_.now;
-        out_.push_back(alert::create(std::move(f)));
-    }
-
-    std::vector<alert> take() { return std::move(out_); }
-
-  private:
-    const score_series& s_;
-    const alert_context& c_;
-    std::vector<alert> out_;
-};
-
-}  // namespace detail
+[[nodiscard]] THERACORE_API problem_list validate(const alert_context& c);
 
 /// Every alert the rules raise over `series`, in rule order and then time order.
 /// An empty series raises none.
 /// @throws validation_error naming the argument: an invalid series (unsorted or duplicated time
 /// points), invalid parameters or rules, parameters or rules for another instrument, a missing
 /// client or time in `context`.
-[[nodiscard]] inline std::vector<alert> evaluate_alerts(const score_series& series,
-                                                        const change_parameters& parameters,
-                                                        const alert_rule_parameters& rules,
-                                                        const alert_context& context) {
-    auto problems = detail::check_series(series, parameters, false);
-    theracore::detail::append_prefixed(problems, "rules", validate(rules));
-    theracore::detail::append_prefixed(problems, "context", validate(context));
-    if (!rules.instrument_id.empty() && rules.instrument_id != series.instrument_id) {
-        problems.push_back({"rules.instrument_id", "the rules are for \"" + rules.instrument_id +
-                                                       "\" but the series is from \"" +
-                                                       series.instrument_id + "\""});
-    }
-    throw_if_invalid(problems, "invalid alert input");
-    if (series.points.empty()) {
-        return {};
-    }
-
-    const auto& pts = series.points;
-    const auto name = display_name(series);
-    const auto t = detail::threshold_unchecked(parameters);
-    std::vector<change_kind> kinds;
-    for (const auto& sp : pts) {
-        kinds.push_back(detail::rci_unchecked(pts.front().value, sp.value, t).kind);
-    }
-    detail::alert_builder out(series, context);
-    using detail::evidence_of;
-    using detail::number;
-
-    if (rules.reliable_deterioration) {
-        for (std::size_t i = 1; i < pts.size(); ++i) {
-            if (kinds[i] == change_kind::reliable_deterioration &&
-                kinds[i - 1] != change_kind::reliable_deterioration) {
-                const auto rc = detail::rci_unchecked(pts.front().value, pts[i].value, t);
-                out.add(alert_kind::reliable_deterioration, rules.deterioration_severity, i,
-                        {evidence_of(series, 0, evidence_role::baseline),
-                         evidence_of(series, i, evidence_role::trigger)},
-                        name + " " + detail::direction_word(rc.pre, rc.post) + " from " +
-                            number(rc.pre) + " to " + number(rc.post) +
-                            " since baseline: reliable deterioration (RCI " +
-                            detail::fixed(rc.rci, 2) + ")",
-                        "reliable_deterioration since baseline: |RCI| > z = " +
-                            number(parameters.z) + " (S_diff " + detail::fixed(t.s_diff, 3) +
-                            ", change beyond " + detail::fixed(t.points, 2) + " points)");
-            }
-        }
-    }
-    if (rules.critical_items) {
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            std::vector<std::string> hit;
-            for (const auto& f : pts[i].fired_flags) {
-                bool critical = rules.critical_flags.empty();
-                for (const auto& c : rules.critical_flags) {
-                    critical = critical || c == f;
-                }
-                if (critical) {
-                    hit.push_back(f);
-                }
-            }
-            if (hit.empty()) {
-                continue;
-            }
-            out.add(alert_kind::critical_item, rules.critical_item_severity, i,
-                    {evidence_of(series, i, evidence_role::trigger)},
-                    name + " critical item fired (" + detail::join(hit) + ") on " +
-                        pts[i].when.iso8601(),
-                    rules.critical_flags.empty()
-                        ? std::string("critical_item: any fired flag")
-                        : "critical_item: flags " + detail::join(rules.critical_flags));
-        }
-    }
-    if (rules.most_severe_band && !series.bands.empty()) {
-        const std::size_t worst = most_severe_band(series.bands, parameters.direction);
-        const auto& band = series.bands[worst];
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            const bool in = band_index(series.bands, pts[i].value) == worst;
-            const bool was = i > 0 && band_index(series.bands, pts[i - 1].value) == worst;
-            if (in && !was) {
-                std::vector<alert_evidence> ev;
-                if (i > 0) {
-                    ev.push_back(evidence_of(series, i - 1, evidence_role::previous));
-                }
-                ev.push_back(evidence_of(series, i, evidence_role::trigger));
-                out.add(
-                    alert_kind::most_severe_band, rules.most_severe_band_severity, i, std::move(ev),
-                    name + " " + number(pts[i].value) + " is in the most severe band \"" +
-                        band.label + "\" (" + number(band.lower) + "–" + number(band.upper) + ")",
-                    "most_severe_band: entry into \"" + band.label + "\"");
-            }
-        }
-    }
-    if (rules.not_on_track_after > 0) {
-        const auto n = static_cast<std::size_t>(rules.not_on_track_after);
-        bool was = false;
-        for (std::size_t i = n; i < pts.size(); ++i) {
-            const bool off = kinds[i] != change_kind::reliable_improvement;
-            if (off && !was) {
-                const auto rc = detail::rci_unchecked(pts.front().value, pts[i].value, t);
-                out.add(alert_kind::not_on_track, rules.not_on_track_severity, i,
-                        {evidence_of(series, 0, evidence_role::baseline),
-                         evidence_of(series, i, evidence_role::trigger)},
-                        name + ": no reliable improvement " + std::to_string(i) +
-                            " administrations after baseline (" + number(rc.pre) + " to " +
-                            number(rc.post) + ", RCI " + detail::fixed(rc.rci, 2) + ")",
-                        "not_on_track: no reliable improvement (z = " + number(parameters.z) +
-                            ") at or after administration " + std::to_string(n) +
-                            " after baseline");
-            }
-            was = off;
-        }
-    }
-    return out.take();
-}
+[[nodiscard]] THERACORE_API std::vector<alert> evaluate_alerts(const score_series& series,
+                                                               const change_parameters& parameters,
+                                                               const alert_rule_parameters& rules,
+                                                               const alert_context& context);
 
 }  // namespace outcomes
 THERACORE_NAMESPACE_END

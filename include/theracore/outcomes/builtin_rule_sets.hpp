@@ -24,38 +24,12 @@ inline constexpr std::string_view talking_therapies_criterion = "nhs_talking_the
 /// change criterion, in catalog order: `nhs_talking_therapies.phq9` (caseness >= 10, reliable
 /// change >= 6) and `nhs_talking_therapies.gad7` (>= 8, >= 4). Built once; thread-safe.
 /// @throws validation_error only if a built-in definition's criterion is broken.
-[[nodiscard]] inline const std::vector<talking_therapies_rule_set>& talking_therapies_rule_sets() {
-    static const std::vector<talking_therapies_rule_set> sets = [] {
-        std::vector<talking_therapies_rule_set> out;
-        for (const auto& inst : instruments::builtin_catalog().instruments()) {
-            const auto* total = inst.total();
-            if (!total) {
-                continue;
-            }
-            for (const auto& c : total->psychometrics.change_criteria) {
-                if (c.id == talking_therapies_criterion) {
-                    out.push_back(talking_therapies_rule_set_for(inst, c.id));
-                }
-            }
-        }
-        return out;
-    }();
-    return sets;
-}
+[[nodiscard]] THERACORE_API const std::vector<talking_therapies_rule_set>&
+talking_therapies_rule_sets();
 
 /// The built-in rule set called `name`. @throws not_found naming it and the known names.
-[[nodiscard]] inline const talking_therapies_rule_set& talking_therapies_rule_set_named(
-    std::string_view name) {
-    std::string known;
-    for (const auto& r : talking_therapies_rule_sets()) {
-        if (r.name == name) {
-            return r;
-        }
-        known += (known.empty() ? "" : ", ") + r.name;
-    }
-    throw not_found("no NHS Talking Therapies rule set \"" + std::string(name) +
-                    "\" (known: " + known + ")");
-}
+[[nodiscard]] THERACORE_API const talking_therapies_rule_set& talking_therapies_rule_set_named(
+    std::string_view name);
 
 }  // namespace outcomes
 THERACORE_NAMESPACE_END

@@ -17,7 +17,6 @@
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/model/enum.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
@@ -72,14 +71,7 @@ struct standard_deviation {
 };
 
 /// Every problem of `s`: the value must be finite and positive.
-[[nodiscard]] inline problem_list validate(const standard_deviation& s) {
-    problem_list p;
-    if (!std::isfinite(s.value) || s.value <= 0) {
-        p.push_back(
-            {"value", "a standard deviation must be positive, got " + detail::number(s.value)});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const standard_deviation& s);
 
 /// A reliability coefficient `r_xx` with its kind and citation, e.g.
 /// `{0.90, reliability_kind::cronbach_alpha, "Barkham et al. 2013"}`.
@@ -98,13 +90,7 @@ struct reliability_coefficient {
 
 /// Every problem of `r`: the value must lie strictly between 0 and 1 (at 1 there is no
 /// measurement error and every change would be "reliable"; at 0 none could be).
-[[nodiscard]] inline problem_list validate(const reliability_coefficient& r) {
-    problem_list p;
-    if (!std::isfinite(r.value) || r.value <= 0 || r.value >= 1) {
-        p.push_back({"value", "a reliability must lie in (0, 1), got " + detail::number(r.value)});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const reliability_coefficient& r);
 
 /// A population's mean and standard deviation on the instrument, for criteria a, b and c, e.g.
 /// the CORE-10 general population `{4.7, 4.8, "general population, n = 535", "Connell & Barkham
@@ -124,14 +110,7 @@ struct population_norm {
 };
 
 /// Every problem of `n`: a finite mean and a positive standard deviation.
-[[nodiscard]] inline problem_list validate(const population_norm& n) {
-    problem_list p;
-    detail::require_finite(p, "mean", n.mean);
-    if (!std::isfinite(n.sd) || n.sd <= 0) {
-        p.push_back({"sd", "a standard deviation must be positive, got " + detail::number(n.sd)});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const population_norm& n);
 
 /// The possible scores of an instrument, inclusive: PHQ-9 `{0, 27}`.
 struct score_range {
@@ -145,15 +124,7 @@ struct score_range {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const score_range& r) {
-    problem_list p;
-    detail::require_finite(p, "min", r.min);
-    detail::require_finite(p, "max", r.max);
-    if (std::isfinite(r.min) && std::isfinite(r.max) && !(r.min < r.max)) {
-        p.push_back({"max", "must be greater than min (" + detail::number(r.min) + ")"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const score_range& r);
 
 /// True when `v` lies in `r` (inclusive).
 [[nodiscard]] inline bool contains(const score_range& r, double v) noexcept {
@@ -173,13 +144,7 @@ struct parameter_provenance {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const parameter_provenance& v) {
-    problem_list p;
-    if (v.origin == parameter_origin::named_source && v.source.empty()) {
-        p.push_back({"source", "required when the origin is named_source"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const parameter_provenance& v);
 
 /// Everything the change statistics need about one instrument.
 ///
@@ -217,26 +182,7 @@ struct change_parameters {
 };
 
 /// Every problem of `p`, with paths relative to it (`reliability.value`, `sd.value`, `z`).
-[[nodiscard]] inline problem_list validate(const change_parameters& p) {
-    problem_list out;
-    theracore::detail::require_nonempty(out, "instrument_id", p.instrument_id);
-    theracore::detail::append_prefixed(out, "sd", validate(p.sd));
-    theracore::detail::append_prefixed(out, "reliability", validate(p.reliability));
-    if (!std::isfinite(p.z) || p.z <= 0) {
-        out.push_back({"z", "the z criterion must be positive, got " + detail::number(p.z)});
-    }
-    if (p.range) {
-        theracore::detail::append_prefixed(out, "range", validate(*p.range));
-    }
-    if (p.functional) {
-        theracore::detail::append_prefixed(out, "functional", validate(*p.functional));
-    }
-    if (p.dysfunctional) {
-        theracore::detail::append_prefixed(out, "dysfunctional", validate(*p.dysfunctional));
-    }
-    theracore::detail::append_prefixed(out, "provenance", validate(p.provenance));
-    return out;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const change_parameters& p);
 
 /// True when a move from `from` to `to` is in the better direction.
 [[nodiscard]] constexpr bool is_better(score_direction d, double from, double to) noexcept {

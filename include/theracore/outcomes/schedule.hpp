@@ -31,7 +31,6 @@
 #include <theracore/model/enum.hpp>
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
@@ -58,26 +57,7 @@ struct measure_rule {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const measure_rule& m) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "instrument_id", m.instrument_id);
-    if (!m.at_intake && !m.at_discharge && !m.every_sessions && !m.every_days) {
-        p.push_back({"",
-                     "a measure needs at least one of at_intake, at_discharge, "
-                     "every_sessions, every_days"});
-    }
-    if (m.every_sessions && *m.every_sessions < 1) {
-        p.push_back(
-            {"every_sessions", "must be at least 1, got " + std::to_string(*m.every_sessions)});
-    }
-    if (m.every_days && *m.every_days < 1) {
-        p.push_back({"every_days", "must be at least 1, got " + std::to_string(*m.every_days)});
-    }
-    if (m.grace_days < 0) {
-        p.push_back({"grace_days", "must not be negative, got " + std::to_string(m.grace_days)});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const measure_rule& m);
 
 /// The measurement plan of one episode.
 struct measurement_schedule {
@@ -95,22 +75,7 @@ struct measurement_schedule {
 };
 
 /// Every problem of `s`: a missing episode, invalid rules, an instrument listed twice.
-[[nodiscard]] inline problem_list validate(const measurement_schedule& s) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "episode", s.episode);
-    theracore::detail::validate_each(p, "measures", s.measures);
-    for (std::size_t i = 0; i < s.measures.size(); ++i) {
-        for (std::size_t j = 0; j < i; ++j) {
-            if (!s.measures[i].instrument_id.empty() &&
-                s.measures[i].instrument_id == s.measures[j].instrument_id) {
-                p.push_back({"measures[" + std::to_string(i) + "].instrument_id",
-                             "\"" + s.measures[i].instrument_id + "\" is already measures[" +
-                                 std::to_string(j) + "]; combine its rules there"});
-            }
-        }
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const measurement_schedule& s);
 
 /// A session that took place.
 struct held_session {
@@ -124,14 +89,7 @@ struct held_session {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const held_session& s) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "id", s.id);
-    if (s.on.is_special()) {
-        p.push_back({"on", "required"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const held_session& s);
 
 /// An administration of a measure that was done.
 struct administration_done {
@@ -149,14 +107,7 @@ struct administration_done {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const administration_done& a) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "instrument_id", a.instrument_id);
-    if (a.on.is_special()) {
-        p.push_back({"on", "required"});
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const administration_done& a);
 
 /// What happened in an episode so far: intake, optional discharge, sessions held (in date
 /// order) and administrations done (any order).
@@ -177,35 +128,7 @@ struct episode_timeline {
 
 /// Every problem of `t`: sessions must be in date order (never sorted silently) with distinct
 /// ids, and the discharge may not precede the intake.
-[[nodiscard]] inline problem_list validate(const episode_timeline& t) {
-    problem_list p;
-    if (t.intake.is_special()) {
-        p.push_back({"intake", "required"});
-    }
-    if (t.discharge &&
-        (t.discharge->is_special() || (!t.intake.is_special() && *t.discharge < t.intake))) {
-        p.push_back({"discharge", "must be a date on or after the intake"});
-    }
-    theracore::detail::validate_each(p, "sessions", t.sessions);
-    for (std::size_t i = 1; i < t.sessions.size(); ++i) {
-        const auto& a = t.sessions[i - 1];
-        const auto& b = t.sessions[i];
-        if (!a.on.is_special() && !b.on.is_special() && b.on < a.on) {
-            p.push_back({"sessions[" + std::to_string(i) + "].on",
-                         to_iso8601(b.on) + " is earlier than sessions[" + std::to_string(i - 1) +
-                             "] (" + to_iso8601(a.on) + "); give sessions in date order"});
-        }
-        for (std::size_t j = 0; j < i; ++j) {
-            if (!b.id.empty() && b.id == t.sessions[j].id) {
-                p.push_back(
-                    {"sessions[" + std::to_string(i) + "].id",
-                     "session " + b.id.str() + " is already sessions[" + std::to_string(j) + "]"});
-            }
-        }
-    }
-    theracore::detail::validate_each(p, "administrations", t.administrations);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const episode_timeline& t);
 
 /// Whether a measure should be collected now.
 enum class due_status { not_due, due, overdue };
@@ -238,130 +161,12 @@ struct measure_due {
     }
 };
 
-namespace detail {
-
-inline void raise_due(measure_due& out, date since, date on, int grace, std::string reason) {
-    const auto status =
-        on > since + boost::gregorian::days(grace) ? due_status::overdue : due_status::due;
-    if (static_cast<int>(status) > static_cast<int>(out.status)) {
-        out.status = status;
-    }
-    if (!out.due_since || since < *out.due_since) {
-        out.due_since = since;
-    }
-    out.reasons.push_back(std::move(reason) + (status == due_status::overdue ? " (overdue)" : ""));
-}
-
-inline void propose_next(measure_due& out, date next) {
-    if (!out.next_due || next < *out.next_due) {
-        out.next_due = next;
-    }
-}
-
-inline measure_due evaluate_rule(const measure_rule& m, const episode_timeline& t, date on) {
-    measure_due out;
-    out.instrument_id = m.instrument_id;
-    std::optional<date> last;
-    bool since_intake = false;
-    for (const auto& a : t.administrations) {
-        if (a.instrument_id != m.instrument_id || a.on > on) {
-            continue;
-        }
-        since_intake = since_intake || a.on >= t.intake;
-        if (!last || a.on > *last) {
-            last = a.on;
-        }
-    }
-    const bool discharged = t.discharge.has_value();
-    const auto before_discharge = [&](date d) { return !discharged || d <= *t.discharge; };
-
-    if (m.at_intake && !since_intake) {
-        if (on < t.intake) {
-            propose_next(out, t.intake);
-        } else {
-            raise_due(out, t.intake, on, m.grace_days,
-                      "at intake (" + to_iso8601(t.intake) + "): not administered yet");
-        }
-    }
-    if (m.every_days) {
-        const date due = last ? *last + boost::gregorian::days(*m.every_days) : t.intake;
-        if (before_discharge(due)) {
-            if (on < due) {
-                propose_next(out, due);
-            } else {
-                raise_due(out, due, on, m.grace_days,
-                          "every " + std::to_string(*m.every_days) + " days: " +
-                              (last ? "last administered " + to_iso8601(*last)
-                                    : std::string("never administered")) +
-                              ", due " + to_iso8601(due));
-            }
-        }
-    }
-    if (m.every_sessions) {
-        int counted = 0;
-        for (const auto& s : t.sessions) {
-            if (s.on > on || s.on < t.intake || (last && s.on <= *last)) {
-                continue;
-            }
-            ++counted;
-            if (counted == *m.every_sessions) {
-                if (before_discharge(s.on)) {
-                    raise_due(out, s.on, on, m.grace_days,
-                              "every " +
-                                  (*m.every_sessions == 1
-                                       ? std::string("session")
-                                       : std::to_string(*m.every_sessions) + " sessions") +
-                                  ": session " + s.id.str() + " on " + to_iso8601(s.on) +
-                                  " without an administration");
-                }
-                break;
-            }
-        }
-        if (counted < *m.every_sessions) {
-            out.sessions_until_due = *m.every_sessions - counted;
-        }
-    }
-    if (m.at_discharge && discharged) {
-        const date window = *t.discharge - boost::gregorian::days(m.grace_days);
-        const bool met = last && *last >= window;
-        if (!met) {
-            if (on < *t.discharge) {
-                propose_next(out, *t.discharge);
-            } else {
-                raise_due(out, *t.discharge, on, m.grace_days,
-                          "at discharge (" + to_iso8601(*t.discharge) + "): not administered yet");
-            }
-        }
-    }
-    if (out.status != due_status::not_due) {
-        out.next_due.reset();
-    }
-    return out;
-}
-
-}  // namespace detail
-
 /// The state of every measure of `schedule` on `on`, in schedule order (including those not
 /// due, with their next due date or the sessions still to go).
 /// @throws validation_error naming the argument (`schedule.…`, `timeline.…`, `on`): an invalid
 /// schedule, unsorted sessions, a discharge before intake, a missing date.
-[[nodiscard]] inline std::vector<measure_due> measures_due(const measurement_schedule& schedule,
-                                                           const episode_timeline& timeline,
-                                                           date on) {
-    problem_list p;
-    theracore::detail::append_prefixed(p, "schedule", validate(schedule));
-    theracore::detail::append_prefixed(p, "timeline", validate(timeline));
-    if (on.is_special()) {
-        p.push_back({"on", "required"});
-    }
-    throw_if_invalid(p, "invalid measurement schedule input");
-    std::vector<measure_due> out;
-    out.reserve(schedule.measures.size());
-    for (const auto& m : schedule.measures) {
-        out.push_back(detail::evaluate_rule(m, timeline, on));
-    }
-    return out;
-}
+[[nodiscard]] THERACORE_API std::vector<measure_due> measures_due(
+    const measurement_schedule& schedule, const episode_timeline& timeline, date on);
 
 }  // namespace outcomes
 THERACORE_NAMESPACE_END

@@ -24,7 +24,6 @@
 #include <theracore/model/enum.hpp>
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
-#include <theracore/outcomes/detail/checks.hpp>
 #include <theracore/outcomes/parameters.hpp>
 
 THERACORE_NAMESPACE_BEGIN
@@ -60,18 +59,8 @@ class observation_time {
     }
 
     /// Parses `YYYY-MM-DD` as a date and anything longer as an instant with a zone.
-    [[nodiscard]] static std::optional<observation_time> parse(std::string_view s) noexcept {
-        if (s.size() == 10) {
-            if (auto d = parse_date(s)) {
-                return observation_time(*d);
-            }
-            return std::nullopt;
-        }
-        if (auto t = parse_instant(s)) {
-            return observation_time(*t);
-        }
-        return std::nullopt;
-    }
+    [[nodiscard]] THERACORE_API static std::optional<observation_time> parse(
+        std::string_view s) noexcept;
 
     friend bool operator==(const observation_time& a, const observation_time& b) {
         return a.v_ == b.v_;
@@ -86,23 +75,8 @@ class observation_time {
 
 /// Orders two set observation times: negative, zero or positive like `strcmp`; nothing when a
 /// date and an instant fall on the same day (which came first is unknowable).
-[[nodiscard]] inline std::optional<int> compare(const observation_time& a,
-                                                const observation_time& b) {
-    if (a.is_instant() && b.is_instant()) {
-        const auto& x = std::get<instant>(a.value());
-        const auto& y = std::get<instant>(b.value());
-        return x < y ? -1 : (y < x ? 1 : 0);
-    }
-    const date x = a.day();
-    const date y = b.day();
-    if (x != y) {
-        return x < y ? -1 : 1;
-    }
-    if (a.is_date() && b.is_date()) {
-        return 0;
-    }
-    return std::nullopt;
-}
+[[nodiscard]] THERACORE_API std::optional<int> compare(const observation_time& a,
+                                                       const observation_time& b);
 
 /// One scored administration in a series.
 struct score_point {
@@ -122,19 +96,7 @@ struct score_point {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const score_point& s) {
-    problem_list p;
-    if (!s.when.is_set()) {
-        p.push_back({"when", "required"});
-    }
-    detail::require_finite(p, "value", s.value);
-    for (std::size_t i = 0; i < s.fired_flags.size(); ++i) {
-        if (s.fired_flags[i].empty()) {
-            p.push_back({"fired_flags[" + std::to_string(i) + "]", "required"});
-        }
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const score_point& s);
 
 /// A severity band `[lower, upper]` (both inclusive, as published: PHQ-9 "5–9 mild").
 /// A non-integer (prorated) score is banded with the lower bounds as `>=` tests
@@ -152,16 +114,7 @@ struct severity_band {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const severity_band& b) {
-    problem_list p;
-    detail::require_finite(p, "lower", b.lower);
-    detail::require_finite(p, "upper", b.upper);
-    if (std::isfinite(b.lower) && std::isfinite(b.upper) && b.upper < b.lower) {
-        p.push_back({"upper", "must not be below lower (" + detail::number(b.lower) + ")"});
-    }
-    theracore::detail::require_nonempty(p, "label", b.label);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const severity_band& b);
 
 /// Which side a score exactly at a cut-off belongs to. PHQ-9 caseness "≥ 10": 10 is clinical.
 /// ORS "< 25 clinical": 25 is functional.
@@ -186,20 +139,11 @@ struct clinical_cutoff {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const clinical_cutoff& c) {
-    problem_list p;
-    detail::require_finite(p, "value", c.value);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const clinical_cutoff& c);
 
 /// True when `value` is on the clinical side of `c` for an instrument where `d` is better.
-[[nodiscard]] inline bool is_clinical(double value, const clinical_cutoff& c,
-                                      score_direction d) noexcept {
-    if (value == c.value) {
-        return c.at_value == cutoff_side::clinical;
-    }
-    return d == score_direction::lower_is_better ? value > c.value : value < c.value;
-}
+[[nodiscard]] THERACORE_API bool is_clinical(double value, const clinical_cutoff& c,
+                                             score_direction d) noexcept;
 
 /// A client's scores on one instrument, in time order, with the instrument's bands and cut-off.
 struct score_series {
@@ -231,59 +175,13 @@ struct score_series {
 /// Every problem of `s`. Time points must be strictly increasing: a point earlier than or equal
 /// to its predecessor is reported at `points[i].when` (the series is never sorted silently,
 /// because an out-of-order point usually means a data-entry error worth seeing).
-[[nodiscard]] inline problem_list validate(const score_series& s) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "instrument_id", s.instrument_id);
-    theracore::detail::validate_each(p, "bands", s.bands);
-    for (std::size_t i = 1; i < s.bands.size(); ++i) {
-        if (s.bands[i].lower <= s.bands[i - 1].upper) {
-            p.push_back({"bands[" + std::to_string(i) + "].lower",
-                         "bands must ascend without overlap (bands[" + std::to_string(i - 1) +
-                             "] ends at " + detail::number(s.bands[i - 1].upper) + ")"});
-        }
-    }
-    if (s.cutoff) {
-        theracore::detail::append_prefixed(p, "cutoff", validate(*s.cutoff));
-    }
-    theracore::detail::validate_each(p, "points", s.points);
-    for (std::size_t i = 1; i < s.points.size(); ++i) {
-        const auto& prev = s.points[i - 1].when;
-        const auto& cur = s.points[i].when;
-        if (!prev.is_set() || !cur.is_set()) {
-            continue;
-        }
-        const std::string path = "points[" + std::to_string(i) + "].when";
-        const std::string before = "points[" + std::to_string(i - 1) + "]";
-        const auto c = compare(prev, cur);
-        if (!c) {
-            p.push_back({path, cur.iso8601() + " cannot be ordered against " + before + " (" +
-                                   prev.iso8601() + "): a date and an instant on the same day"});
-        } else if (*c == 0) {
-            p.push_back(
-                {path, cur.iso8601() + " duplicates " + before + "; time points must be distinct"});
-        } else if (*c > 0) {
-            p.push_back({path, cur.iso8601() + " is earlier than " + before + " (" +
-                                   prev.iso8601() +
-                                   "); give points in time order (they are not sorted for you)"});
-        }
-    }
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const score_series& s);
 
 /// The index of the band that holds `value`, or nothing when it lies outside every band. Each
 /// band's lower bound is a `>=` test, so a prorated 9.5 falls in "5–9" when the next band starts
 /// at 10; only the last band's upper bound is checked.
-[[nodiscard]] inline std::optional<std::size_t> band_index(const std::vector<severity_band>& bands,
-                                                           double value) noexcept {
-    if (bands.empty() || !(value >= bands.front().lower) || value > bands.back().upper) {
-        return std::nullopt;
-    }
-    std::size_t i = 0;
-    while (i + 1 < bands.size() && value >= bands[i + 1].lower) {
-        ++i;
-    }
-    return i;
-}
+[[nodiscard]] THERACORE_API std::optional<std::size_t> band_index(
+    const std::vector<severity_band>& bands, double value) noexcept;
 
 /// The index of the most severe band: the highest for lower-is-better instruments, the lowest
 /// for higher-is-better ones. @pre `bands` is not empty.
@@ -308,12 +206,7 @@ struct instrument_score {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const instrument_score& s) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "instrument_id", s.instrument_id);
-    detail::require_finite(p, "value", s.value);
-    return p;
-}
+[[nodiscard]] THERACORE_API problem_list validate(const instrument_score& s);
 
 /// The score at `points[i]` of `s`. @pre `i < s.points.size()`.
 [[nodiscard]] inline instrument_score score_at(const score_series& s, std::size_t i) {
