@@ -9,6 +9,7 @@
 #include <string>
 
 #include <theracore/instruments/builtin_catalog.hpp>
+#include <theracore/instruments/detail/check.hpp>
 
 namespace ti = theracore::instruments;
 using theracore::instruments::detail::num;
