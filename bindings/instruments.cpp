@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The instrument engine: the built-in catalog, Instrument, score() of one administration and
 // batch scoring of numpy arrays and data-frame columns read in place, with the GIL released.
-#include <algorithm>
-#include <cmath>
-#include <exception>
+// Only conversion happens here: the scoring, the thread split and the status texts are the
+// library's.
 #include <map>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <theracore/instruments.hpp>
@@ -60,57 +58,10 @@ instruments::column_view column_of(const py::array& a, const std::string& what) 
 
 namespace {
 
-/// Rows per thread below which a second thread costs more than it saves.
-constexpr std::size_t min_rows_per_thread = 32768;
-
-/// Scores every row of `view` into `out`, splitting the rows among `threads` threads (each
-/// scores its own range with `score_rows`, so the result is the one-thread result). Strict mode
-/// then re-scores the first invalid row strictly, so it raises for the same row as one thread.
-/// Called with the GIL released.
-void score_split(const scoring_plan& plan, const batch_view& view, batch_result& out, bool strict,
-                 std::size_t threads) {
-    const std::size_t n = view.rows();
-    score_rows(plan, view, 0, 0, out);  // checks the shapes once, before any thread starts
-    threads = std::max<std::size_t>(1, std::min(threads, n / min_rows_per_thread));
-    if (threads == 1) {
-        score_rows(plan, view, 0, n, out, {strict});
-        return;
-    }
-    // Chunk edges on 256-row boundaries keep each thread's output writes off the others' lines.
-    const std::size_t chunk = ((n + threads - 1) / threads + 255) / 256 * 256;
-    std::vector<std::exception_ptr> errors(threads);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t) {
-        const std::size_t first = std::min(n, t * chunk);
-        const std::size_t last = std::min(n, first + chunk);
-        pool.emplace_back([&, t, first, last] {
-            try {
-                score_rows(plan, view, first, last, out);
-            } catch (...) {
-                errors[t] = std::current_exception();
-            }
-        });
-    }
-    for (auto& th : pool) {
-        th.join();
-    }
-    for (const auto& e : errors) {
-        if (e) {
-            std::rethrow_exception(e);
-        }
-    }
-    if (strict) {
-        const auto it = std::find(out.status.begin(), out.status.end(), row_status::invalid);
-        if (it != out.status.end()) {
-            const auto r = static_cast<std::size_t>(it - out.status.begin());
-            score_rows(plan, view, r, r + 1, out, {true});
-        }
-    }
-}
-
+/// Threads for score_rows_parallel: 0 (one per hardware thread) for None.
 std::size_t thread_count(const py::object& threads) {
     if (threads.is_none()) {
-        return std::max(1U, std::thread::hardware_concurrency());
+        return 0;
     }
     const auto t = threads.cast<long long>();
     if (t < 1) {
@@ -160,7 +111,7 @@ py::dict score_view(const instrument& inst, const batch_view& view, bool strict,
     auto out = make_batch_result(plan, view.rows());
     {
         py::gil_scoped_release release;
-        score_split(plan, view, out, strict, t);
+        score_rows_parallel(plan, view, out, t, {strict});
     }
     return to_arrays(std::move(out));
 }
@@ -220,13 +171,22 @@ py::list band_table(const instrument& inst, const std::string& scale_id,
     if (s->band_sets.empty()) {
         return out;
     }
-    const auto plan = plan_of(inst, options);
-    const auto& p = plan.get();
     const auto k = static_cast<std::size_t>(s - inst.scales().data());
-    for (const auto& b : s->band_sets[p.scales[k].band_set].bands) {
+    for (const auto& b : s->band_sets[plan_of(inst, options).band_set_index(k)].bands) {
         out.append(py::make_tuple(b.min, b.max, b.label));
     }
     return out;
+}
+
+/// The wire names of `E`'s values, by code.
+template <class E>
+py::tuple names_of() {
+    constexpr auto table = describe_enum(E{});
+    py::list out;
+    for (const auto& entry : table.entries) {
+        out.append(py::str(std::string(entry.second)));
+    }
+    return py::tuple(out);
 }
 
 template <class T, class F>
@@ -304,7 +264,7 @@ void bind_instruments(py::module_& m) {
                                                  [](const derived_rule& x) { return x.id; });
                                })
         .def_property_readonly("cut_off_ids",
-                               [](const instrument& i) { return i.plan().get().cut_off_ids; })
+                               [](const instrument& i) { return i.plan().cut_off_ids(); })
         .def("bands", &band_table, py::arg("scale"), py::arg("options") = py::none(),
              "The (min, max, label) bands reported for a scale; empty when it has none. Raises "
              "NotFoundError for an unknown scale.")
@@ -352,6 +312,35 @@ void bind_instruments(py::module_& m) {
         .def(py::pickle([](const instrument& i) { return io::to_json_string(i); },
                         [](const std::string& s) { return io::from_json_string<instrument>(s); }))
         .attr("__hash__") = py::none();
+
+    m.def("row_status_names", &names_of<row_status>,
+          "Names of the row status codes of score_many's \"status\" array, by code.");
+    m.def("scale_status_names", &names_of<scale_status>,
+          "Names of the scale status codes of score_many's \"<scale>_status\" arrays, by code.");
+    m.def(
+        "scale_status_texts",
+        [] {
+            py::list out;
+            for (const auto& entry : describe_enum(scale_status{}).entries) {
+                out.append(py::str(std::string(describe(entry.first))));
+            }
+            return py::tuple(out);
+        },
+        "The scale statuses as reasons read them (\"too many items missing\"), by code.");
+    m.def(
+        "invalid_answer_reason",
+        [](const std::string& item) { return invalid_answer_reason(item); }, py::arg("item"),
+        "The reason of an invalid row: \"invalid answer to <item>\".");
+    m.def(
+        "scale_reason",
+        [](const std::string& scale, scale_status status) { return scale_reason(scale, status); },
+        py::arg("scale"), py::arg("status"),
+        "The reason of a row whose first unscored scale is `scale`: \"<scale>: <status text>\".");
+    m.def(
+        "undetermined_reason", [](const std::string& rule) { return undetermined_reason(rule); },
+        py::arg("rule"),
+        "The reason of a row whose derived rule is undetermined: \"<rule>: undetermined (missing "
+        "answers)\".");
 
     m.def(
         "builtin_instrument_ids", [] { return builtin_catalog().ids(); },

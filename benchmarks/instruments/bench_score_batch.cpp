@@ -19,6 +19,8 @@
 #include <theracore/instruments.hpp>
 #include <theracore/instruments/builtin_catalog.hpp>
 
+#include "instruments/check.hpp"
+
 namespace {
 
 using namespace theracore::instruments;

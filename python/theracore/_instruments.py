@@ -23,17 +23,9 @@ if TYPE_CHECKING:  # pandas is imported lazily: scoring single administrations d
 __all__ = ["Instrument", "Score", "ScaleResult", "instruments", "instrument", "score_frame"]
 
 #: Names of the row status codes in ``score_many``'s ``"status"`` array, by code.
-ROW_STATUS = ("ok", "not_scorable", "invalid")
+ROW_STATUS = tuple(_core.row_status_names())
 #: Names of the scale status codes in ``score_many``'s ``"<scale>_status"`` arrays, by code.
-SCALE_STATUS = ("scored", "too_many_missing", "required_missing", "nothing_answered", "not_applicable", "invalid_row")
-_SCALE_STATUS_TEXT = (
-    "scored",
-    "too many items missing",
-    "a required item is missing",
-    "no item answered",
-    "no item applies",
-    "invalid answers",
-)
+SCALE_STATUS = tuple(_core.scale_status_names())
 #: Rows score_frame scores at a time (at least; see score_frame).
 _CHUNK_ROWS = 1 << 16
 
@@ -109,7 +101,7 @@ class Score:
         self.flags_not_evaluated: List[str] = list(result.flags_not_evaluated)
         self.derived: Dict[str, str] = {d.id: d.label for d in result.derived}
         reasons = [f"{s.name}: {s.reason}" for s in self.scales.values() if s.status != "scored"]
-        reasons += [f"{d.id}: undetermined (missing answers)" for d in result.derived if not d.determined]
+        reasons += [_core.undetermined_reason(d.id) for d in result.derived if not d.determined]
         self.status: str = "not_scorable" if reasons else "ok"
         self.reason: str = "; ".join(reasons)
         self.prorated: bool = result.prorated
@@ -453,37 +445,37 @@ def score_frame(
 def _reason_categories(inst: Instrument, items: List[str]) -> List[str]:
     """The texts of the reason column, by code (see _reason_codes)."""
     categories = [""]
-    categories += [f"invalid answer to {c}" for c in items]
+    categories += [_core.invalid_answer_reason(c) for c in items]
     for sid in inst.scale_ids:
-        categories += [f"{sid}: {t}" for t in _SCALE_STATUS_TEXT]
-    categories += [f"{r}: undetermined (missing answers)" for r in inst.derived_ids]
+        categories += [_core.scale_reason(sid, status) for status in SCALE_STATUS]
+    categories += [_core.undetermined_reason(r) for r in inst.derived_ids]
     return categories
 
 
 def _reason_codes(inst: Instrument, res: Mapping[str, np.ndarray], n_items: int) -> np.ndarray:
     """Why each row is not ok, as codes into _reason_categories: the invalid item, or the first
-    unscored scale with its status, or an undetermined rule. Only rows that are not ok are
-    looked at."""
+    unscored scale with its status, or an undetermined rule (the order of the C++
+    ``row_reason``). Only rows that are not ok are looked at."""
     scales = inst.scale_ids
     rules = inst.derived_ids
     scale_base = 1 + n_items
-    rule_base = scale_base + len(_SCALE_STATUS_TEXT) * len(scales)
+    rule_base = scale_base + len(SCALE_STATUS) * len(scales)
     status = res["status"]
     codes = np.zeros(status.size, dtype=np.int16)
     bad = np.flatnonzero(status)
     if bad.size:
         st = status[bad]
         c = np.zeros(bad.size, dtype=np.int16)
-        inv = st == 2
+        inv = st == ROW_STATUS.index("invalid")
         c[inv] = 1 + res["first_invalid"][bad][inv]
-        pending = st == 1
+        pending = st == ROW_STATUS.index("not_scorable")
         for j in reversed(range(len(rules))):
             und = pending & ~res[rules[j] + "_determined"][bad]
             c[und] = rule_base + j
         for j in reversed(range(len(scales))):  # the first unscored scale wins
             ss = res[scales[j] + "_status"][bad]
             m = pending & (ss != 0)
-            c[m] = scale_base + len(_SCALE_STATUS_TEXT) * j + ss[m]
+            c[m] = scale_base + len(SCALE_STATUS) * j + ss[m]
         codes[bad] = c
     return codes
 

@@ -13,6 +13,8 @@
 
 #include <theracore/instruments.hpp>
 
+#include "instruments/check.hpp"
+
 #include "support/instruments_builders.hpp"
 
 using namespace theracore;

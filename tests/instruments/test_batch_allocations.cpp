@@ -19,6 +19,8 @@
 #include <theracore/instruments.hpp>
 #include <theracore/instruments/builtin_catalog.hpp>
 
+#include "instruments/check.hpp"
+
 namespace {
 std::atomic<long> allocations{0};
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include <theracore/instruments.hpp>
 #include <theracore/instruments/builtin_catalog.hpp>
+#include <theracore/instruments/detail/check.hpp>
 #include <theracore/io/json.hpp>
 
 #include "support/instruments_builders.hpp"

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <theracore/instruments.hpp>
+#include <theracore/instruments/detail/check.hpp>
 
 #include "support/instruments_builders.hpp"
 

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include <theracore/instruments/builtin_catalog.hpp>
+#include <theracore/instruments/detail/check.hpp>
 
 namespace ti = theracore::instruments;
 using theracore::instruments::detail::num;

@@ -4,11 +4,12 @@
 /// allocation per row; invalid rows are marked (or, in strict mode, reported by exception).
 #pragma once
 
-#include <cmath>
-#include <cstdint>
-#include <cstring>
+#include <cstddef>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include <theracore/config.hpp>
 #include <theracore/error.hpp>
 #include <theracore/instruments/batch_view.hpp>
 #include <theracore/instruments/instrument.hpp>
@@ -17,126 +18,76 @@
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {
 
-namespace detail {
-
-/// The cell at `row` of `c` as a double; NaN when missing.
-inline double read_cell(const batch_view& view, std::size_t col, std::size_t row) {
-    const auto& c = view.columns()[col];
-    const auto* p =
-        static_cast<const unsigned char*>(c.data) + static_cast<std::ptrdiff_t>(row) * c.stride;
-    auto get = [&](auto tag) -> double {
-        using T = decltype(tag);
-        T raw;
-        std::memcpy(&raw, p, sizeof(T));
-        if constexpr (std::is_integral_v<T>) {
-            if (view.integer_missing() &&
-                static_cast<std::int64_t>(raw) == *view.integer_missing()) {
-                return std::numeric_limits<double>::quiet_NaN();
-            }
-        }
-        return static_cast<double>(raw);
-    };
-    switch (c.type) {
-        case element_type::f64:
-            return get(double{});
-        case element_type::f32:
-            return get(float{});
-        case element_type::i8:
-            return get(std::int8_t{});
-        case element_type::i16:
-            return get(std::int16_t{});
-        case element_type::i32:
-            return get(std::int32_t{});
-        case element_type::i64:
-            return get(std::int64_t{});
-        case element_type::u8:
-            return get(std::uint8_t{});
-        case element_type::u16:
-            return get(std::uint16_t{});
-        case element_type::u32:
-            return get(std::uint32_t{});
-        case element_type::u64:
-            return get(std::uint64_t{});
-    }
-    return std::numeric_limits<double>::quiet_NaN();
-}
-
-inline void check_shapes(const plan& p, const batch_view& view, std::size_t first, std::size_t last,
-                         const batch_result& out) {
-    problem_list problems;
-    if (view.cols() < p.required_columns || view.cols() > p.items.size()) {
-        problems.push_back({"view", "has " + std::to_string(view.cols()) + " columns; expected " +
-                                        (p.required_columns == p.items.size()
-                                             ? std::to_string(p.items.size())
-                                             : std::to_string(p.required_columns) + " to " +
-                                                   std::to_string(p.items.size())) +
-                                        " (one per item, in form order)"});
-    }
-    if (first > last || last > view.rows()) {
-        problems.push_back({"rows", "[" + std::to_string(first) + ", " + std::to_string(last) +
-                                        ") is not within the view's " +
-                                        std::to_string(view.rows()) + " rows"});
-    }
-    if (out.rows != view.rows() || out.scales.size() != p.scales.size() ||
-        out.derived.size() != p.derived.size()) {
-        problems.push_back({"out", "was not made for this plan and view (make_batch_result)"});
-    }
-    throw_if_invalid(problems, "cannot score batch");
-}
-
-}  // namespace detail
+/// Rows per thread below which `score_rows_parallel` starts no further thread: a second
+/// thread costs more than it saves on fewer rows.
+inline constexpr std::size_t default_min_rows_per_thread = 32768;
 
 /// Result columns for scoring `rows` rows with `plan`, to fill with `score_rows`.
 /// @throws validation_error for an empty plan.
-[[nodiscard]] inline batch_result make_batch_result(const scoring_plan& plan, std::size_t rows) {
-    return detail::make_result(plan.get(), rows);
-}
+[[nodiscard]] THERACORE_API batch_result make_batch_result(const scoring_plan& plan,
+                                                           std::size_t rows);
 
 /// Scores rows [first, last) of `view` into `out` (from `make_batch_result(plan,
 /// view.rows())`). Separate row ranges of one `out` may be scored from separate threads.
 /// @throws validation_error when the view's columns do not fit the plan, the range is not
 /// within the view or `out` does not fit; in strict mode, at the first invalid row, naming the
 /// row and item (`[17].phq9_3`).
-inline void score_rows(const scoring_plan& plan, const batch_view& view, std::size_t first,
-                       std::size_t last, batch_result& out, const batch_options& options = {}) {
-    const auto& p = plan.get();
-    detail::check_shapes(p, view, first, last, out);
-    detail::kernel(p, detail::block_rows).run(view, first, last, out);
-    if (!options.strict) {
-        return;
-    }
-    for (std::size_t r = first; r < last; ++r) {
-        if (out.status[r] != row_status::invalid) {
-            continue;
-        }
-        const auto i = static_cast<std::size_t>(out.first_invalid[r]);
-        const double v = detail::read_cell(view, i, r);
-        const auto& ip = p.items[i];
-        const bool allowed = std::isfinite(v) && ((ip.has_na && v == ip.na) || ip.allowed(v));
-        throw validation_error(
-            "invalid row in strict batch scoring",
-            {{"[" + std::to_string(r) + "]." + p.item_ids[i],
-              allowed ? "answered " + detail::num(v) + " although a skip rule does not ask it"
-                      : detail::invalid_value_message(ip, v)}});
-    }
-}
+THERACORE_API void score_rows(const scoring_plan& plan, const batch_view& view, std::size_t first,
+                              std::size_t last, batch_result& out,
+                              const batch_options& options = {});
+
+/// Scores every row of `view` into `out` (from `make_batch_result(plan, view.rows())`),
+/// splitting the rows among at most `threads` threads (0: one per hardware thread), each
+/// scoring a contiguous range of at least `min_rows_per_thread` rows with `score_rows`. The
+/// result is the one-thread result, byte for byte. The calling thread waits for the others
+/// (and scores alone when one thread suffices).
+/// @throws validation_error as `score_rows`, before any thread starts when the shapes do not
+/// fit. In strict mode, after all rows are scored, for the first invalid row of the whole view
+/// (the row one thread would have reported); `out` then holds every row's marks.
+/// @throws std::system_error when a thread cannot be started.
+THERACORE_API void score_rows_parallel(
+    const scoring_plan& plan, const batch_view& view, batch_result& out, std::size_t threads,
+    const batch_options& options = {},
+    std::size_t min_rows_per_thread = default_min_rows_per_thread);
 
 /// Scores every row of `view` with `plan`. Never throws for a row (unless strict): invalid
 /// rows get status `invalid` and the form position of their first invalid answer.
 /// @throws validation_error as `score_rows`.
-[[nodiscard]] inline batch_result score_batch(const scoring_plan& plan, const batch_view& view,
-                                              const batch_options& options = {}) {
-    auto out = make_batch_result(plan, view.rows());
-    score_rows(plan, view, 0, view.rows(), out, options);
-    return out;
-}
+[[nodiscard]] THERACORE_API batch_result score_batch(const scoring_plan& plan,
+                                                     const batch_view& view,
+                                                     const batch_options& options = {});
 
 /// Scores every row of `view` with `inst`'s default plan.
 /// @throws validation_error as `score_rows`.
-[[nodiscard]] inline batch_result score_batch(const instrument& inst, const batch_view& view,
-                                              const batch_options& options = {}) {
-    return score_batch(inst.plan(), view, options);
-}
+[[nodiscard]] THERACORE_API batch_result score_batch(const instrument& inst, const batch_view& view,
+                                                     const batch_options& options = {});
+
+// ---------------------------------------------------------------------------------------------
+// Why a row is not ok, in words (`to_string(row_status)` and `to_string(scale_status)` give the
+// wire names of the status codes).
+
+/// A scale status as a reason reads it: "too many items missing", "a required item is
+/// missing", "no item answered", "no item applies", "invalid answers"; "scored" for `scored`.
+[[nodiscard]] THERACORE_API std::string_view describe(scale_status s) noexcept;
+
+/// "invalid answer to <item>": the reason of an invalid row.
+[[nodiscard]] THERACORE_API std::string invalid_answer_reason(std::string_view item);
+
+/// "<scale>: <describe(status)>": the reason of a row whose first unscored scale is `scale`.
+[[nodiscard]] THERACORE_API std::string scale_reason(std::string_view scale, scale_status status);
+
+/// "<rule>: undetermined (missing answers)": the reason of a row whose scales are all scored
+/// but whose derived rule `rule` is undetermined.
+[[nodiscard]] THERACORE_API std::string undetermined_reason(std::string_view rule);
+
+/// Why row `row` of `out` is not ok: for an invalid row its first invalid answer (the item
+/// named `item_names[out.first_invalid[row]]`; a plan's `item_ids()` or the caller's column
+/// names); else its first unscored scale with that scale's status; else its first undetermined
+/// derived rule. Empty for an ok row.
+/// @throws std::out_of_range when `row` is not below `out.rows` or the invalid item is not
+/// below `item_names.size()`.
+[[nodiscard]] THERACORE_API std::string row_reason(const batch_result& out, std::size_t row,
+                                                   const std::vector<std::string>& item_names);
 
 }  // namespace instruments
 THERACORE_NAMESPACE_END

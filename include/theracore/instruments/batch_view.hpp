@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include <theracore/config.hpp>
 #include <theracore/error.hpp>
 #include <theracore/model/enum.hpp>
 
@@ -102,17 +103,8 @@ class batch_view {
     /// `rows` rows of the given columns. `integer_missing`, when set, is the code that means
     /// "missing" in integer columns (e.g. -99); floating columns always use NaN.
     /// @throws validation_error for a column without data when `rows` > 0.
-    batch_view(std::size_t rows, std::vector<column_view> columns,
-               std::optional<std::int64_t> integer_missing = std::nullopt)
-        : rows_(rows), columns_(std::move(columns)), integer_missing_(integer_missing) {
-        problem_list p;
-        for (std::size_t j = 0; j < columns_.size(); ++j) {
-            if (rows_ > 0 && columns_[j].data == nullptr) {
-                p.push_back({"columns[" + std::to_string(j) + "]", "no data"});
-            }
-        }
-        throw_if_invalid(p, "invalid batch_view");
-    }
+    THERACORE_API batch_view(std::size_t rows, std::vector<column_view> columns,
+                             std::optional<std::int64_t> integer_missing = std::nullopt);
 
     /// A C-ordered (row-major) `rows` × `cols` array: row i starts at `data + i * cols`.
     template <class T>

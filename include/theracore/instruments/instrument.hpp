@@ -10,14 +10,19 @@
 #include <utility>
 #include <vector>
 
+#include <theracore/config.hpp>
+#include <theracore/error.hpp>
 #include <theracore/instruments/definition.hpp>
-#include <theracore/instruments/detail/check.hpp>
-#include <theracore/instruments/detail/plan.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {
 
 class instrument;
+
+namespace detail {
+/// The compiled form the scoring kernel reads (private to the library).
+struct plan;
+}  // namespace detail
 
 /// An instrument compiled with a set of `score_options`, ready for `score_batch`. Cheap to
 /// copy (it shares the compiled data); immutable, so usable from several threads at once.
@@ -28,19 +33,27 @@ class scoring_plan {
     /// True for a default-constructed plan, which scores nothing.
     [[nodiscard]] bool empty() const noexcept { return p_ == nullptr; }
     /// Item ids in form order (the columns a batch view holds).
-    [[nodiscard]] const std::vector<std::string>& item_ids() const { return get().item_ids; }
-    /// How many leading columns a batch view needs (trailing unscored items may be left out).
-    [[nodiscard]] std::size_t required_columns() const { return get().required_columns; }
-    [[nodiscard]] const score_options& options() const { return get().options; }
-
-    /// The compiled data, for the scoring functions.
     /// @throws validation_error for an empty plan.
-    [[nodiscard]] const detail::plan& get() const {
-        if (!p_) {
-            throw validation_error("cannot score", {{"plan", "empty scoring plan"}});
-        }
-        return *p_;
-    }
+    [[nodiscard]] THERACORE_API const std::vector<std::string>& item_ids() const;
+    /// How many leading columns a batch view needs (trailing unscored items may be left out).
+    /// @throws validation_error for an empty plan.
+    [[nodiscard]] THERACORE_API std::size_t required_columns() const;
+    /// @throws validation_error for an empty plan.
+    [[nodiscard]] THERACORE_API const score_options& options() const;
+    /// Ids of the flags, by bit of `batch_result::flags` (definition order).
+    /// @throws validation_error for an empty plan.
+    [[nodiscard]] THERACORE_API const std::vector<std::string>& flag_ids() const;
+    /// Ids of the cut-offs of every scale, by bit of `batch_result::cut_offs`.
+    /// @throws validation_error for an empty plan.
+    [[nodiscard]] THERACORE_API const std::vector<std::string>& cut_off_ids() const;
+    /// Index of the band set reported for scale `k` (definition order) under these options;
+    /// 0 for a scale without band sets.
+    /// @throws validation_error for an empty plan or `k` out of range.
+    [[nodiscard]] THERACORE_API std::size_t band_set_index(std::size_t k) const;
+
+    /// The compiled data, for the scoring functions (an incomplete type outside the library).
+    /// @throws validation_error for an empty plan.
+    [[nodiscard]] THERACORE_API const detail::plan& get() const;
 
   private:
     friend class instrument;
@@ -66,21 +79,10 @@ class instrument {
     /// Fills defaults (item ids `<id>_<n>`, labels "Item n", the only response scale), checks
     /// the definition and compiles it.
     /// @throws validation_error listing every problem of `f`.
-    [[nodiscard]] static instrument create(fields f) {
-        detail::normalize(f);
-        throw_if_invalid(detail::check_definition(f),
-                         "invalid instrument definition" + (f.id.empty() ? "" : " " + f.id));
-        instrument i;
-        i.f_ = std::move(f);
-        i.plan_ = scoring_plan(detail::compile(i.f_, {}));
-        return i;
-    }
+    [[nodiscard]] THERACORE_API static instrument create(fields f);
 
     /// Every problem of `f` (after filling defaults as `create` does), without throwing.
-    [[nodiscard]] static problem_list check(fields f) {
-        detail::normalize(f);
-        return detail::check_definition(f);
-    }
+    [[nodiscard]] THERACORE_API static problem_list check(fields f);
 
     [[nodiscard]] const fields& data() const noexcept { return f_; }
     [[nodiscard]] const std::string& id() const noexcept { return f_.id; }
@@ -136,13 +138,7 @@ class instrument {
     /// A plan compiled with `options` (the cached default plan when `options` are default).
     /// @throws validation_error when `options` name scales, band sets or norm groups this
     /// instrument lacks or carry a missing-data rule that cannot be met.
-    [[nodiscard]] scoring_plan compile(const score_options& options) const {
-        if (options == score_options{}) {
-            return plan();
-        }
-        (void)plan();
-        return scoring_plan(detail::compile(f_, options));
-    }
+    [[nodiscard]] THERACORE_API scoring_plan compile(const score_options& options) const;
 
     friend bool operator==(const instrument& a, const instrument& b) { return a.f_ == b.f_; }
     friend bool operator!=(const instrument& a, const instrument& b) { return !(a == b); }
@@ -153,9 +149,7 @@ class instrument {
 };
 
 /// Every problem of `i` (none for an instrument made by `create`).
-[[nodiscard]] inline problem_list validate(const instrument& i) {
-    return instrument::check(i.data());
-}
+[[nodiscard]] THERACORE_API problem_list validate(const instrument& i);
 
 }  // namespace instruments
 THERACORE_NAMESPACE_END

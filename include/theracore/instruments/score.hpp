@@ -3,21 +3,18 @@
 /// Scoring one administration: `score(instrument, responses) -> score_result`.
 #pragma once
 
-#include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <vector>
 
+#include <theracore/config.hpp>
 #include <theracore/detail/describe.hpp>
 #include <theracore/error.hpp>
 #include <theracore/instruments/batch_view.hpp>
 #include <theracore/instruments/instrument.hpp>
 #include <theracore/instruments/responses.hpp>
-#include <theracore/version.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {
@@ -167,170 +164,9 @@ struct score_result {
     }
 };
 
-[[nodiscard]] inline problem_list validate(const score_result& r) {
-    problem_list p;
-    theracore::detail::require_nonempty(p, "provenance.instrument", r.provenance.instrument);
-    theracore::detail::require_nonempty(p, "provenance.instrument_version",
-                                        r.provenance.instrument_version);
-    for (std::size_t i = 0; i < r.scales.size(); ++i) {
-        const auto& s = r.scales[i];
-        const auto path = "scales[" + std::to_string(i) + "]";
-        if (s.value.has_value() != (s.status == scale_status::scored)) {
-            p.push_back({path + ".value", "a scale has a value exactly when it is scored"});
-        }
-        if (s.value && !std::isfinite(*s.value)) {
-            p.push_back({path + ".value", "must be a finite number"});
-        }
-    }
-    return p;
-}
-
-namespace detail {
-
-/// What item `ip` accepts, for messages: "0, 1, 2, 3" or "a whole number from 0".
-inline std::string allowed_text(const item_plan& ip) {
-    std::string s;
-    auto add = [&](double v) { s += (s.empty() ? "" : ", ") + num(v); };
-    if (ip.is_range) {
-        s = std::string(ip.range_integer ? "a whole number" : "a number") + " from " + num(ip.lo);
-        if (std::isfinite(ip.hi)) {
-            s += " to " + num(ip.hi);
-        }
-    } else if (ip.use_mask) {
-        for (unsigned b = 0; b < 64; ++b) {
-            if ((ip.mask >> b) & 1U) {
-                add(ip.mask_base + b);
-            }
-        }
-    } else {
-        for (double v : ip.options) {
-            add(v);
-        }
-    }
-    if (ip.has_na) {
-        s += ", or " + num(ip.na) + " for not applicable";
-    }
-    return s;
-}
-
-inline std::string invalid_value_message(const item_plan& ip, double v) {
-    return num(v) + " is not an allowed answer (allowed: " + allowed_text(ip) + ")";
-}
-
-inline std::string skipped_message(const instrument_definition& d, std::size_t item, double v) {
-    std::string rule;
-    for (const auto& r : d.skip_rules) {
-        if (std::find(r.skip.begin(), r.skip.end(), d.items[item].id) != r.skip.end()) {
-            rule = r.id;
-            if (r.score_as) {
-                return "answered " + num(v) + " although skip rule " + rule +
-                       " does not ask it (a skipped item scores " + num(*r.score_as) + ")";
-            }
-            break;
-        }
-    }
-    return "answered " + num(v) + " although skip rule " + rule + " makes it not applicable";
-}
-
-inline std::string reason_text(const instrument_definition& d, const scale& s,
-                               const score_options& o, scale_status st, int missing) {
-    const auto ov = o.missing_rules.find(s.id);
-    const std::optional<missing_rule> rule =
-        ov != o.missing_rules.end() ? std::optional<missing_rule>(ov->second) : s.missing;
-    const auto n = std::to_string(s.items.size());
-    switch (st) {
-        case scale_status::scored:
-            return {};
-        case scale_status::too_many_missing:
-            if (!rule) {
-                return std::to_string(missing) + " of " + n +
-                       " items missing; no missing answer is allowed (no published "
-                       "missing-data rule for " +
-                       d.id + ")";
-            }
-            return std::to_string(missing) + " of " + n + " items missing; at most " +
-                   std::to_string(rule->max_missing) + " allowed (" + rule->source + ")";
-        case scale_status::required_missing:
-            return "a required item is missing (" + (rule ? rule->source : std::string()) + ")";
-        case scale_status::nothing_answered:
-            return "no item answered";
-        case scale_status::not_applicable:
-            return "no item applies";
-        case scale_status::invalid_row:
-            return "invalid answers";
-    }
-    return {};
-}
-
-/// Builds the detailed result of row 0 of `out`.
-inline score_result build_result(const instrument& inst, const plan& p, const batch_result& out,
-                                 const std::vector<scale_counts>& counts) {
-    const auto& d = inst.data();
-    score_result res;
-    res.provenance = {d.id, d.version, theracore::version_string};
-    for (std::size_t k = 0; k < d.scales.size(); ++k) {
-        const auto& s = d.scales[k];
-        const auto& col = out.scales[k];
-        scale_score ss;
-        ss.scale = s.id;
-        ss.status = col.status[0];
-        if (ss.status == scale_status::scored) {
-            ss.value = col.value[0];
-        }
-        ss.answered = counts[k].answered;
-        ss.missing = counts[k].missing;
-        ss.not_applicable = counts[k].not_applicable;
-        ss.reason = reason_text(d, s, p.options, ss.status, ss.missing);
-        ss.prorated = col.prorated[0] != 0;
-        if (ss.prorated) {
-            const auto ov = p.options.missing_rules.find(s.id);
-            const bool standard =
-                ov != p.options.missing_rules.end() ? ov->second.standard : s.missing->standard;
-            ss.nonstandard_rule = !standard;
-            res.prorated = true;
-        }
-        if (!s.band_sets.empty()) {
-            const auto& set = s.band_sets[p.scales[k].band_set];
-            ss.band_set = set.id;
-            if (col.band[0] >= 0) {
-                ss.band = col.band[0];
-                ss.band_label = set.bands[static_cast<std::size_t>(col.band[0])].label;
-            }
-        }
-        for (const auto& c : p.scales[k].cuts) {
-            if ((out.cut_offs[0] >> c.bit) & 1U) {
-                ss.cut_offs_met.push_back(p.cut_off_ids[c.bit]);
-            }
-        }
-        res.scales.push_back(std::move(ss));
-    }
-    for (std::size_t f = 0; f < d.flags.size(); ++f) {
-        if ((out.flags[0] >> f) & 1U) {
-            res.flags.push_back({d.flags[f].id, d.flags[f].name, d.flags[f].severity});
-        } else if ((out.flags_unknown[0] >> f) & 1U) {
-            res.flags_not_evaluated.push_back(d.flags[f].id);
-        }
-    }
-    for (std::size_t k = 0; k < d.derived.size(); ++k) {
-        derived_result r;
-        r.id = d.derived[k].id;
-        r.level = out.derived[k].level[0];
-        r.determined = out.derived[k].determined[0] != 0;
-        if (const auto* t = std::get_if<triage_rule>(&d.derived[k].rule)) {
-            r.label = t->levels[static_cast<std::size_t>(r.level)];
-        } else {
-            r.label = r.level == 1 ? "met" : "not met";
-        }
-        res.derived.push_back(std::move(r));
-    }
-    res.answered = out.answered[0];
-    res.missing = out.missing[0];
-    res.reverse_keying_applied = p.options.reverse_keying_applied;
-    res.norm_group = p.options.norm_group;
-    return res;
-}
-
-}  // namespace detail
+/// Every problem of `r`: an empty provenance, a value without `scored` status (or the reverse),
+/// a non-finite value.
+[[nodiscard]] THERACORE_API problem_list validate(const score_result& r);
 
 /// Scores one administration of `inst`. Answers are as the form records them (before reverse
 /// keying); missing answers follow each scale's missing-data rule. Uses the same kernel as
@@ -341,67 +177,8 @@ inline score_result build_result(const instrument& inst, const plan& p, const ba
 /// both in form order and by id, an answer to an item a skip rule does not ask; or options that
 /// name scales, band sets or norm groups the instrument lacks; or a default-constructed
 /// instrument.
-[[nodiscard]] inline score_result score(const instrument& inst, const responses& r,
-                                        const score_options& options = {}) {
-    const auto plan = inst.compile(options);
-    const auto& p = plan.get();
-    const auto& d = inst.data();
-    const std::size_t k = d.items.size();
-    std::vector<double> row(k, std::numeric_limits<double>::quiet_NaN());
-    problem_list problems;
-    if (!r.form_order.empty() && !r.by_item.empty()) {
-        problems.push_back(
-            {"responses", "give the answers either in form order or by item id, not both"});
-    }
-    auto take = [&](std::size_t i, const answer& a) {
-        const auto& id = d.items[i].id;
-        if (a.is_text()) {
-            problems.push_back({id, "not a number: \"" + a.text() + "\""});
-        } else if (a.is_number()) {
-            const double v = a.number();
-            const auto& ip = p.items[i];
-            if (!std::isfinite(v)) {
-                problems.push_back({id, "not a finite number"});
-            } else if (!(ip.has_na && v == ip.na) && !ip.allowed(v)) {
-                problems.push_back({id, detail::invalid_value_message(ip, v)});
-            } else {
-                row[i] = v;
-            }
-        }
-    };
-    if (r.form_order.size() > k) {
-        problems.push_back({"form_order[" + std::to_string(k) + "]",
-                            "too many answers: " + d.id + " has " + std::to_string(k) +
-                                " items, got " + std::to_string(r.form_order.size())});
-    }
-    for (std::size_t i = 0; i < std::min(k, r.form_order.size()); ++i) {
-        take(i, r.form_order[i]);
-    }
-    for (const auto& [id, a] : r.by_item) {
-        const auto i = inst.item_index(id);
-        if (!i) {
-            problems.push_back({id, "unknown item of " + d.id});
-        } else {
-            take(*i, a);
-        }
-    }
-    // Invalid answers stay missing here so that the skip rules below are judged exactly as the
-    // batch kernel judges them, and every problem is reported at once.
-    std::vector<column_view> cols(k);
-    for (std::size_t i = 0; i < k; ++i) {
-        cols[i] = {&row[i], element_type::f64, 0};
-    }
-    const batch_view view(1, std::move(cols));
-    auto out = detail::make_result(p, 1);
-    std::vector<std::uint32_t> inconsistent;
-    std::vector<detail::scale_counts> counts(p.scales.size());
-    detail::kernel(p, 1).run(view, 0, 1, out, &inconsistent, &counts);
-    for (auto i : inconsistent) {
-        problems.push_back({d.items[i].id, detail::skipped_message(d, i, row[i])});
-    }
-    throw_if_invalid(problems, "invalid responses to " + d.id);
-    return detail::build_result(inst, p, out, counts);
-}
+[[nodiscard]] THERACORE_API score_result score(const instrument& inst, const responses& r,
+                                               const score_options& options = {});
 
 }  // namespace instruments
 THERACORE_NAMESPACE_END
