@@ -112,7 +112,8 @@ void bind_storage(py::module_& m) {
         .def_readonly("detail", &journal_entry::detail);
     io::for_each_type(python_records{}, [&](auto tag) {
         using T = typename decltype(tag)::type;
-        bind_versioned<T>(m, "Versioned" + py::type::of<T>().attr("__name__").cast<std::string>());
+        const py::type cls = py::type::of<T>();
+        bind_versioned<T>(m, "Versioned" + cls.attr("__name__").cast<std::string>());
     });
 
     py::class_<transaction, std::unique_ptr<transaction>> tx(
