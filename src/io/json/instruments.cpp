@@ -220,4 +220,13 @@ THERACORE_INSTRUMENTS_TYPES(THERACORE_JSON_DEFINE)
 
 THERACORE_ADMINISTRATION_TYPES(THERACORE_JSON_DEFINE)
 
+namespace io {
+template <>
+instruments::instrument from_json_value<instruments::instrument>(const json& j) {
+    instruments::instrument out{};
+    detail::read_root(j, out);
+    return out;
+}
+}  // namespace io
+
 THERACORE_NAMESPACE_END

@@ -53,6 +53,12 @@ THERACORE_INSTRUMENTS_TYPES(THERACORE_JSON_DECLARE)
 THERACORE_ADMINISTRATION_TYPES(THERACORE_JSON_DECLARE)
 
 namespace io {
+/// A definition read as the wire form of a record: a missing or wrong `"schema"` is a
+/// parse_error, as for every record (`load_instrument`, which `j.get<instrument>()` uses,
+/// reports every problem as one validation_error instead).
+template <>
+THERACORE_API instruments::instrument from_json_value<instruments::instrument>(const json& j);
+
 /// The types of `THERACORE_INSTRUMENTS_TYPES` and `THERACORE_ADMINISTRATION_TYPES`.
 using instruments_types =
     concat_t<THERACORE_TYPE_LIST(THERACORE_INSTRUMENTS_TYPES, THERACORE_TYPE_LIST_ITEM_INSTRUMENTS),
