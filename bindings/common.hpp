@@ -15,6 +15,7 @@
 #include <utility>
 
 #include <theracore/io/json.hpp>
+#include <theracore/io/json_core.hpp>  // to_dict/from_dict of types without compiled adapters
 #include <theracore/model/enum.hpp>
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Storage from Python: the in-memory, SQLite and PostgreSQL stores and their transactions, for
-// the record types registered on main (clients, clinicians, care episodes, intakes).
+// the record types of the core model's registration list (clients, clinicians, care episodes,
+// intakes).
+#include <deque>
 #include <memory>
 #include <string>
 #include <utility>
@@ -20,32 +22,38 @@ using namespace theracore::storage;
 
 namespace {
 
-template <class T>
-struct tag {
-    using type = T;
-};
+/// The record types reachable from Python: those of the core model's registration list
+/// (`THERACORE_MODEL_RECORDS`), each with a Python class of its own.
+using python_records = model_records;
 
-/// Calls `f(tag<T>{})` for the registered record type whose Python class is `cls`.
+/// Calls `f(tag)` (`typename decltype(tag)::type` is the type) for the registered record type
+/// whose Python class is `cls`.
 template <class F>
 py::object dispatch(const py::handle& cls, F&& f) {
-    if (cls.is(py::type::of<client>())) {
-        return f(tag<client>{});
+    py::object result;
+    bool found = false;
+    std::string names;
+    io::for_each_type(python_records{}, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        const py::type t = py::type::of<T>();
+        names += (names.empty() ? "" : ", ") + t.attr("__name__").cast<std::string>();
+        if (!found && cls.is(t)) {
+            found = true;
+            result = f(tag);
+        }
+    });
+    if (!found) {
+        throw py::type_error("not a stored record type: " + py::repr(cls).cast<std::string>() +
+                             " (stored: " + names + ")");
     }
-    if (cls.is(py::type::of<clinician>())) {
-        return f(tag<clinician>{});
-    }
-    if (cls.is(py::type::of<care_episode>())) {
-        return f(tag<care_episode>{});
-    }
-    if (cls.is(py::type::of<intake>())) {
-        return f(tag<intake>{});
-    }
-    throw py::type_error("not a stored record type: " + py::repr(cls).cast<std::string>() +
-                         " (stored: Client, Clinician, CareEpisode, Intake)");
+    return result;
 }
 
 template <class T>
-void bind_versioned(py::module_& m, const char* name) {
+void bind_versioned(py::module_& m, const std::string& class_name) {
+    // pybind11 keeps the name it is given; the names live as long as the module.
+    static std::deque<std::string> names;
+    const char* name = names.emplace_back(class_name).c_str();
     py::class_<versioned<T>>(m, name, "A record as read from a store, with its bookkeeping.")
         .def_property_readonly(
             "value", [](versioned<T>& v) -> T& { return v.value; },
@@ -102,19 +110,18 @@ void bind_storage(py::module_& m) {
         .def_readonly("record_id", &journal_entry::record_id)
         .def_readonly("revision", &journal_entry::revision)
         .def_readonly("detail", &journal_entry::detail);
-    bind_versioned<client>(m, "VersionedClient");
-    bind_versioned<clinician>(m, "VersionedClinician");
-    bind_versioned<care_episode>(m, "VersionedCareEpisode");
-    bind_versioned<intake>(m, "VersionedIntake");
+    io::for_each_type(python_records{}, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        const py::type cls = py::type::of<T>();
+        bind_versioned<T>(m, "Versioned" + cls.attr("__name__").cast<std::string>());
+    });
 
     py::class_<transaction, std::unique_ptr<transaction>> tx(
         m, "Transaction",
         "A unit of work: commit() makes it durable; used as a context manager it commits on "
         "success and rolls back on an exception. Not thread-safe.");
-    bind_record_writes<client>(tx);
-    bind_record_writes<clinician>(tx);
-    bind_record_writes<care_episode>(tx);
-    bind_record_writes<intake>(tx);
+    io::for_each_type(python_records{},
+                      [&](auto tag) { bind_record_writes<typename decltype(tag)::type>(tx); });
     tx.def(
           "get",
           [](transaction& t, const py::type& cls, const std::string& id, bool include_deleted) {

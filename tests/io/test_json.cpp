@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <theracore/io/json.hpp>
+#include <theracore/io/json_core.hpp>  // io::detail::read and write on plain values
 
 #include "support/builders.hpp"
 #include "support/fixtures.hpp"

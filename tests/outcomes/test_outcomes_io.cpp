@@ -13,6 +13,7 @@
 
 #include <theracore/io/boost_serialization.hpp>
 #include <theracore/io/json.hpp>
+#include <theracore/io/json_core.hpp>  // io::detail::read and write on plain values
 #include <theracore/outcomes/builtin_rule_sets.hpp>
 
 #include "support/fixtures.hpp"

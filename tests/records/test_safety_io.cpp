@@ -13,6 +13,7 @@
 
 #include <theracore/io/boost_serialization.hpp>
 #include <theracore/io/json.hpp>
+#include <theracore/io/json_core.hpp>  // io::detail::read and write on plain values
 
 #include "support/fixtures.hpp"
 #include "support/safety_builders.hpp"

@@ -13,10 +13,11 @@
 #include <vector>
 
 #include <theracore/io/json.hpp>
-#include <theracore/storage/detail/fast_json.hpp>
 #include <theracore/storage/json_codec.hpp>
 #include <theracore/storage/records.hpp>
 
+#include "storage/detail/fast_json_adapters.hpp"
+#include "storage/json_codec_impl.hpp"  // json_codec of types that are not stored
 #include "support/fixtures.hpp"
 
 using namespace theracore;

@@ -30,6 +30,7 @@
 #include <theracore/storage/postgresql.hpp>
 #endif
 
+#include "storage/json_codec_impl.hpp"  // the codec of the test record types below
 #include "support/builders.hpp"
 
 namespace theracore::test {

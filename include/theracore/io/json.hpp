@@ -8,12 +8,22 @@
 /// auto e = theracore::io::from_json_string<theracore::care_episode>(text);
 /// ```
 ///
-/// The wire rules are in `theracore/io/json_core.hpp` and docs/architecture.md.
+/// The adapters of every type of the registration lists (`theracore/io/types.hpp`) are
+/// compiled into the library; the wire rules are in `theracore/io/json_core.hpp`, the generic
+/// walker they are built from, which an integrator includes for types of their own.
 #pragma once
 
-// One header per area; each registers its types with THERACORE_JSON_ADL.
+// One header per area; each declares the adapters of its registration list.
 #include <theracore/io/json/care_records.hpp>
 #include <theracore/io/json/instruments.hpp>
 #include <theracore/io/json/model.hpp>
 #include <theracore/io/json/outcomes.hpp>
 #include <theracore/io/json/safety.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+namespace io {
+/// Every type with compiled JSON adapters.
+using json_types =
+    concat_t<model_types, care_records_types, safety_types, instruments_types, outcomes_types>;
+}  // namespace io
+THERACORE_NAMESPACE_END

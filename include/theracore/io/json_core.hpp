@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
-/// The JSON machinery behind `theracore/io/json.hpp`: one reader and one writer that walk the
-/// field descriptions of every value type. Include `theracore/io/json.hpp` instead of this.
+/// The generic JSON walker: one reader and one writer that walk the field descriptions of a
+/// value type. The library's adapters (`theracore/io/json.hpp`) are compiled from it; include
+/// it to give an own described type the same JSON form, with `THERACORE_JSON_DEFINE(T)` in one
+/// source file (after `THERACORE_JSON_DECLARE(T)` in a header) or `THERACORE_JSON_ADL(T)`
+/// inline, or to write and read values without adapters of their own (`io::detail::read`).
 ///
 /// Wire rules:
 /// - keys are the described field names; unknown keys are rejected (a misspelt optional key
@@ -32,15 +35,13 @@
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
+#include <theracore/io/json_api.hpp>
 #include <theracore/model/enum.hpp>
 #include <theracore/model/id.hpp>
 #include <theracore/model/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace io {
-
-using json = nlohmann::json;
-
 namespace detail {
 
 using theracore::detail::is_described_v;
@@ -477,46 +478,20 @@ void read_root(const json& j, T& out) {
 
 }  // namespace detail
 
-/// `value` as JSON. @throws validation_error for a non-finite number.
-template <class T>
-[[nodiscard]] json to_json_value(const T& value) {
-    json j;
-    detail::write(j, value);
-    return j;
-}
-
-/// A `T` from JSON. @throws parse_error (naming the path) for malformed input,
-/// validation_error for well-formed input that breaks the type's rules.
-template <class T>
-[[nodiscard]] T from_json_value(const json& j) {
-    T out{};
-    detail::read_root(j, out);
-    return out;
-}
-
-/// `value` as JSON text; `indent` < 0 gives one line. Non-ASCII text is written as UTF-8.
-template <class T>
-[[nodiscard]] std::string to_json_string(const T& value, int indent = -1) {
-    return to_json_value(value).dump(indent);
-}
-
-/// A `T` from JSON text. @throws parse_error for text that is not JSON (with the byte
-/// position) or input that does not match the format; validation_error as `from_json_value`.
-template <class T>
-[[nodiscard]] T from_json_string(const std::string& text) {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw parse_error("", std::string("malformed JSON: ") + e.what());
-    }
-    return from_json_value<T>(j);
-}
-
 }  // namespace io
 THERACORE_NAMESPACE_END
 
-/// Declares nlohmann ADL hooks for `T` (in T's namespace) so that `json j = value;` and
+/// Defines the adapters `THERACORE_JSON_DECLARE(T)` declared (in T's namespace), following the
+/// rules above; in one source file.
+#define THERACORE_JSON_DEFINE(T)                      \
+    void to_json(::nlohmann::json& j, const T& v) {   \
+        ::theracore::io::detail::write(j, v);         \
+    }                                                 \
+    void from_json(const ::nlohmann::json& j, T& v) { \
+        ::theracore::io::detail::read_root(j, v);     \
+    }
+
+/// Defines inline nlohmann ADL hooks for `T` (in T's namespace) so that `json j = value;` and
 /// `j.get<T>()` work and follow the rules above.
 #define THERACORE_JSON_ADL(T)                              \
     inline void to_json(nlohmann::json& j, const T& v) {   \

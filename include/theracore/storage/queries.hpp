@@ -45,50 +45,22 @@ namespace storage {
 /// The clients of the episodes `k` is the primary clinician of, in `statuses` (default: every
 /// episode not closed), each once, by id.
 /// @throws access_denied, storage_error.
-[[nodiscard]] inline std::vector<client_id> caseload_of(
+[[nodiscard]] THERACORE_API std::vector<client_id> caseload_of(
     transaction& tx, const clinician_id& k,
-    const std::vector<episode_status>& statuses = open_episode_statuses()) {
-    using e = record_traits<care_episode>;
-    std::set<client_id> clients;
-    for (const auto& episode :
-         tx.query(episodes_of_clinician(k).where_any_of(e::status, statuses))) {
-        for (const auto& p : episode.value.participants()) {
-            clients.insert(p.client);
-        }
-    }
-    return {clients.begin(), clients.end()};
-}
+    const std::vector<episode_status>& statuses = open_episode_statuses());
 
 /// `client`'s administrations of `instrument`, oldest first: the input of the outcomes
 /// module's series (`outcomes::series_for`). Administrations at the same instant keep id
 /// order.
 /// @throws access_denied, storage_error.
-[[nodiscard]] inline std::vector<administration> client_trajectory(transaction& tx,
-                                                                   const client_id& client,
-                                                                   const std::string& instrument) {
-    using t = record_traits<administration>;
-    std::vector<administration> out;
-    for (auto& a : tx.query(query<administration>()
-                                .where(t::client, client)
-                                .where(t::instrument, instrument)
-                                .order_by(t::administered))) {
-        out.push_back(std::move(a.value));
-    }
-    return out;
-}
+[[nodiscard]] THERACORE_API std::vector<administration> client_trajectory(
+    transaction& tx, const client_id& client, const std::string& instrument);
 
 /// Every trajectory of `client`: for each instrument the client completed, the
 /// administrations oldest first (as `client_trajectory`). One query.
 /// @throws access_denied, storage_error.
-[[nodiscard]] inline std::map<std::string, std::vector<administration>> client_trajectories(
-    transaction& tx, const client_id& client) {
-    std::map<std::string, std::vector<administration>> out;
-    for (auto& a : tx.query(administrations_of(client))) {
-        auto& series = out[a.value.instrument];
-        series.push_back(std::move(a.value));
-    }
-    return out;
-}
+[[nodiscard]] THERACORE_API std::map<std::string, std::vector<administration>> client_trajectories(
+    transaction& tx, const client_id& client);
 
 /// One measure due (or overdue) for one client of one episode.
 struct due_measure {
@@ -114,109 +86,36 @@ struct due_measure {
 /// client attended; the administrations are the client's of the scheduled instruments that
 /// are linked to the episode, or linked to none and dated within it.
 /// @throws access_denied, storage_error; validation_error when `on` is not a date.
-[[nodiscard]] inline std::vector<due_measure> measures_due_for_clinician(
+[[nodiscard]] THERACORE_API std::vector<due_measure> measures_due_for_clinician(
     transaction& tx, const clinician_id& k, date on,
     const std::vector<episode_status>& statuses = {episode_status::assessment,
-                                                   episode_status::active}) {
-    if (on.is_special()) {
-        throw validation_error("invalid due-measures query", {{"on", "required"}});
-    }
-    using e = record_traits<care_episode>;
-    std::vector<due_measure> out;
-    for (const auto& ve : tx.query(episodes_of_clinician(k).where_any_of(e::status, statuses))) {
-        const care_episode& episode = ve.value;
-        const auto schedule = tx.find<outcomes::measurement_schedule>(episode.id());
-        if (!schedule) {
-            continue;
-        }
-        std::set<std::string> scheduled;
-        for (const auto& m : schedule->value.measures) {
-            scheduled.insert(m.instrument_id);
-        }
-        const auto sessions = tx.query(sessions_of_episode(episode.id()));
-        for (const auto& p : episode.participants()) {
-            outcomes::episode_timeline timeline;
-            timeline.intake = episode.opened();
-            timeline.discharge = episode.closed();
-            for (const auto& s : sessions) {
-                if (s.value.attended(p.client)) {
-                    timeline.sessions.push_back({s.value.id(), s.value.start().date()});
-                }
-            }
-            for (const auto& a : tx.query(administrations_of(p.client))) {
-                const administration& x = a.value;
-                const date day = x.administered_at.date();
-                const bool in_episode = x.episode
-                                            ? *x.episode == episode.id()
-                                            : day >= episode.opened() &&
-                                                  (!episode.closed() || day <= *episode.closed());
-                if (in_episode && scheduled.count(x.instrument) != 0) {
-                    timeline.administrations.push_back({x.instrument, day, std::nullopt, x.id});
-                }
-            }
-            for (auto& m : outcomes::measures_due(schedule->value, timeline, on)) {
-                if (m.status != outcomes::due_status::not_due) {
-                    out.push_back({episode.id(), p.client, std::move(m)});
-                }
-            }
-        }
-    }
-    return out;
-}
+                                                   episode_status::active});
 
 /// `client`'s flags that are active on `on` (raised by then, open or followed up, not past
 /// their expiry date: `risk_flag::is_active_on`), by raise time.
 /// @throws access_denied, storage_error.
-[[nodiscard]] inline std::vector<versioned<risk_flag>> open_flags_of(transaction& tx,
-                                                                     const client_id& client,
-                                                                     date on) {
-    auto flags = tx.query(unresolved_flags_of({client}));
-    flags.erase(
-        std::remove_if(flags.begin(), flags.end(),
-                       [&](const versioned<risk_flag>& f) { return !f.value.is_active_on(on); }),
-        flags.end());
-    return flags;
-}
+[[nodiscard]] THERACORE_API std::vector<versioned<risk_flag>> open_flags_of(transaction& tx,
+                                                                            const client_id& client,
+                                                                            date on);
 
 /// The flags active on `on` of every client in `k`'s caseload (`caseload_of` with
 /// `statuses`), by raise time.
 /// @throws access_denied, storage_error.
-[[nodiscard]] inline std::vector<versioned<risk_flag>> open_flags_for_clinician(
+[[nodiscard]] THERACORE_API std::vector<versioned<risk_flag>> open_flags_for_clinician(
     transaction& tx, const clinician_id& k, date on,
-    const std::vector<episode_status>& statuses = open_episode_statuses()) {
-    auto flags = tx.query(unresolved_flags_of(caseload_of(tx, k, statuses)));
-    flags.erase(
-        std::remove_if(flags.begin(), flags.end(),
-                       [&](const versioned<risk_flag>& f) { return !f.value.is_active_on(on); }),
-        flags.end());
-    return flags;
-}
+    const std::vector<episode_status>& statuses = open_episode_statuses());
 
 /// The unresolved alerts of every client in `k`'s caseload, oldest first.
 /// @throws access_denied, storage_error.
-[[nodiscard]] inline std::vector<versioned<outcomes::alert>> open_alerts_for_clinician(
+[[nodiscard]] THERACORE_API std::vector<versioned<outcomes::alert>> open_alerts_for_clinician(
     transaction& tx, const clinician_id& k,
-    const std::vector<episode_status>& statuses = open_episode_statuses()) {
-    return tx.query(open_alerts_of(caseload_of(tx, k, statuses)));
-}
+    const std::vector<episode_status>& statuses = open_episode_statuses());
 
 /// The safety plan version current for `client` on `on` (`current_safety_plan`: created by
 /// then, not superseded by then, not past its review date), or nothing.
 /// @throws access_denied, storage_error.
-[[nodiscard]] inline std::optional<versioned<safety_plan>> current_safety_plan_of(
-    transaction& tx, const client_id& client, date on) {
-    auto versions = tx.query(safety_plans_of_client(client));
-    std::vector<safety_plan> plans;
-    plans.reserve(versions.size());
-    for (const auto& v : versions) {
-        plans.push_back(v.value);
-    }
-    const safety_plan* current = current_safety_plan(plans, client, on);
-    if (current == nullptr) {
-        return std::nullopt;
-    }
-    return versions[static_cast<std::size_t>(current - plans.data())];
-}
+[[nodiscard]] THERACORE_API std::optional<versioned<safety_plan>> current_safety_plan_of(
+    transaction& tx, const client_id& client, date on);
 
 }  // namespace storage
 THERACORE_NAMESPACE_END

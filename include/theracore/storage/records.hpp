@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
 /// The storage registrations (`record_traits`) and named queries of every record type, and the
-/// queries that span several kinds (`queries.hpp`). Needs `theracore::json`: records are
-/// stored as their JSON wire form.
+/// queries that span several kinds (`queries.hpp`). Records are stored as their JSON wire form;
+/// the codecs are compiled into the library (`storage/json_codec.hpp`).
 ///
 /// ```
 /// #include <theracore/storage/records.hpp>
@@ -19,3 +19,11 @@
 #include <theracore/storage/records/safety.hpp>
 // Queries over several kinds.
 #include <theracore/storage/queries.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+namespace storage {
+/// Every storable record type, area by area.
+using record_types = io::concat_t<model_records, care_records_records, safety_records,
+                                  instruments_records, outcomes_records>;
+}  // namespace storage
+THERACORE_NAMESPACE_END

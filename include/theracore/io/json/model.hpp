@@ -1,26 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
 /// JSON adapters for the core model (clients, clinicians, episodes, intakes).
+/// Declarations only: the adapters are compiled into the library (src/io/json/model.cpp), one
+/// pair for each type of `THERACORE_MODEL_TYPES` (theracore/io/types.hpp).
 #pragma once
 
-#include <theracore/io/json_core.hpp>
+#include <theracore/io/json_api.hpp>
+#include <theracore/io/types.hpp>
 #include <theracore/model.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 
-THERACORE_JSON_ADL(coded_concept)
-THERACORE_JSON_ADL(human_name)
-THERACORE_JSON_ADL(contact_point)
-THERACORE_JSON_ADL(address)
-THERACORE_JSON_ADL(emergency_contact)
-THERACORE_JSON_ADL(cultural_profile)
-THERACORE_JSON_ADL(client)
-THERACORE_JSON_ADL(licence)
-THERACORE_JSON_ADL(clinician)
-THERACORE_JSON_ADL(participant)
-THERACORE_JSON_ADL(presenting_problem)
-THERACORE_JSON_ADL(status_change)
-THERACORE_JSON_ADL(care_episode)
-THERACORE_JSON_ADL(intake)
+THERACORE_MODEL_TYPES(THERACORE_JSON_DECLARE)
+
+namespace io {
+/// The types of `THERACORE_MODEL_TYPES`.
+using model_types = THERACORE_TYPE_LIST(THERACORE_MODEL_TYPES, THERACORE_TYPE_LIST_ITEM);
+}  // namespace io
 
 THERACORE_NAMESPACE_END

@@ -19,7 +19,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include <theracore/care_records.hpp>
-#include <theracore/io/json/care_records.hpp>
+#include <theracore/io/types.hpp>
 #include <theracore/storage/json_codec.hpp>
 #include <theracore/storage/keys.hpp>
 #include <theracore/storage/query.hpp>
@@ -66,19 +66,11 @@ struct record_traits<treatment_plan> : json_codec<treatment_plan> {
     /// The live version's review date.
     static constexpr column<treatment_plan, date> review_due{"review_due"};
 
-    static void index(const treatment_plan& p, index_writer<treatment_plan>& w) {
-        w.add(episode, p.episode());
-        for (const auto& c : p.clients()) {
-            w.add(client, c);
-        }
-        w.add(review_due, p.current().review_due);
-    }
+    THERACORE_API static void index(const treatment_plan& p, index_writer<treatment_plan>& w);
 
     /// Superseded versions are read-only; versions are never dropped (`check_plan_update`).
-    static void check_update(const treatment_plan& stored, const treatment_plan& next,
-                             transaction&) {
-        check_plan_update(stored, next);
-    }
+    THERACORE_API static void check_update(const treatment_plan& stored, const treatment_plan& next,
+                                           transaction&);
 };
 
 template <>
@@ -95,15 +87,7 @@ struct record_traits<session> : json_codec<session> {
     static constexpr column<session, instant> start{"start"};
     static constexpr column<session, session_type> type{"type"};
 
-    static void index(const session& s, index_writer<session>& w) {
-        w.add(episode, s.episode());
-        w.add(clinician, s.clinician());
-        for (const auto& c : s.attending_clients()) {
-            w.add(client, c);
-        }
-        w.add(start, s.start());
-        w.add(type, s.type());
-    }
+    THERACORE_API static void index(const session& s, index_writer<session>& w);
 };
 
 template <>
@@ -123,21 +107,12 @@ struct record_traits<progress_note> : json_codec<progress_note> {
     static constexpr column<progress_note, bool> is_signed{"signed"};
     static constexpr column<progress_note, instant> created{"created"};
 
-    static void index(const progress_note& n, index_writer<progress_note>& w) {
-        w.add(episode, n.episode());
-        w.add(session, n.session());
-        w.add(author, n.author());
-        w.add_optional(cosigner, n.data().cosigner);
-        w.add(status, n.status());
-        w.add(is_signed, n.is_locked());
-        w.add(created, n.data().created);
-    }
+    THERACORE_API static void index(const progress_note& n, index_writer<progress_note>& w);
 
     /// From the author's signature on, only a co-signature and addenda may be added
     /// (`check_note_update`).
-    static void check_update(const progress_note& stored, const progress_note& next, transaction&) {
-        check_note_update(stored, next);
-    }
+    THERACORE_API static void check_update(const progress_note& stored, const progress_note& next,
+                                           transaction&);
 };
 
 template <>
@@ -153,30 +128,14 @@ struct record_traits<psychotherapy_note> : json_codec<psychotherapy_note> {
     static constexpr column<psychotherapy_note, clinician_id> author{"author"};
     static constexpr column<psychotherapy_note, instant> written{"written"};
 
-    static void index(const psychotherapy_note& n, index_writer<psychotherapy_note>& w) {
-        w.add(episode, n.episode);
-        w.add(session, n.session);
-        w.add(client, n.client);
-        w.add(author, n.author);
-        w.add(written, n.written);
-    }
+    THERACORE_API static void index(const psychotherapy_note& n,
+                                    index_writer<psychotherapy_note>& w);
 
     /// The author may revise the text of a process note; whose note it is, about whom, which
     /// session and when it was written stay as recorded.
     /// @throws conflict naming the field that would change.
-    static void check_update(const psychotherapy_note& stored, const psychotherapy_note& next,
-                             transaction&) {
-        const char* changed = stored.author != next.author     ? "author"
-                              : stored.client != next.client   ? "client"
-                              : stored.session != next.session ? "session"
-                              : stored.episode != next.episode ? "episode"
-                              : stored.written != next.written ? "written"
-                                                               : nullptr;
-        if (changed != nullptr) {
-            throw conflict("psychotherapy_note " + stored.id.str() + ": cannot change " + changed +
-                           "; only the text may be revised");
-        }
-    }
+    THERACORE_API static void check_update(const psychotherapy_note& stored,
+                                           const psychotherapy_note& next, transaction&);
 };
 
 template <>
@@ -192,14 +151,8 @@ struct record_traits<homework_assignment> : json_codec<homework_assignment> {
     static constexpr column<homework_assignment, session_id> assigned_in{"assigned_in"};
     static constexpr column<homework_assignment, date> due{"due"};
 
-    static void index(const homework_assignment& h, index_writer<homework_assignment>& w) {
-        const auto& f = h.data();
-        w.add(client, f.client);
-        w.add(episode, f.episode);
-        w.add(assigned_by, f.assigned_by);
-        w.add_optional(assigned_in, f.assigned_in);
-        w.add(due, f.due);
-    }
+    THERACORE_API static void index(const homework_assignment& h,
+                                    index_writer<homework_assignment>& w);
 };
 
 template <>
@@ -214,10 +167,7 @@ struct record_traits<behaviour_diary> : json_codec<behaviour_diary> {
     static constexpr column<behaviour_diary, client_id> client{"client"};
     static constexpr column<behaviour_diary, episode_id> episode{"episode"};
 
-    static void index(const behaviour_diary& d, index_writer<behaviour_diary>& w) {
-        w.add(client, d.data().client);
-        w.add(episode, d.data().episode);
-    }
+    THERACORE_API static void index(const behaviour_diary& d, index_writer<behaviour_diary>& w);
 };
 
 template <>
@@ -232,107 +182,60 @@ struct record_traits<intervention_catalog> : json_codec<intervention_catalog> {
 };
 
 /// The plans of episode `e`, by id.
-[[nodiscard]] inline query<treatment_plan> plans_of_episode(const episode_id& e) {
-    return query<treatment_plan>().where(record_traits<treatment_plan>::episode, e);
-}
+[[nodiscard]] THERACORE_API query<treatment_plan> plans_of_episode(const episode_id& e);
 
 /// The plans for client `c`, by id.
-[[nodiscard]] inline query<treatment_plan> plans_of_client(const client_id& c) {
-    return query<treatment_plan>().where(record_traits<treatment_plan>::client, c);
-}
+[[nodiscard]] THERACORE_API query<treatment_plan> plans_of_client(const client_id& c);
 
 /// Plans whose live version is due for review on or before `day`, soonest first.
-[[nodiscard]] inline query<treatment_plan> plans_due_for_review(date day) {
-    using t = record_traits<treatment_plan>;
-    return query<treatment_plan>().where_at_most(t::review_due, day).order_by(t::review_due);
-}
+[[nodiscard]] THERACORE_API query<treatment_plan> plans_due_for_review(date day);
 
 /// The sessions of episode `e`, in time order.
-[[nodiscard]] inline query<session> sessions_of_episode(const episode_id& e) {
-    using t = record_traits<session>;
-    return query<session>().where(t::episode, e).order_by(t::start);
-}
+[[nodiscard]] THERACORE_API query<session> sessions_of_episode(const episode_id& e);
 
 /// The sessions client `c` attended, in time order.
-[[nodiscard]] inline query<session> sessions_of_client(const client_id& c) {
-    using t = record_traits<session>;
-    return query<session>().where(t::client, c).order_by(t::start);
-}
+[[nodiscard]] THERACORE_API query<session> sessions_of_client(const client_id& c);
 
 /// The sessions clinician `k` is responsible for from `from` to `to` (inclusive), in time
 /// order.
-[[nodiscard]] inline query<session> sessions_of_clinician(const clinician_id& k, instant from,
-                                                          instant to) {
-    using t = record_traits<session>;
-    return query<session>()
-        .where(t::clinician, k)
-        .where_between(t::start, from, to)
-        .order_by(t::start);
-}
+[[nodiscard]] THERACORE_API query<session> sessions_of_clinician(const clinician_id& k,
+                                                                 instant from, instant to);
 
 /// The progress notes of episode `e`, oldest first. Psychotherapy notes are a kind of their
 /// own and never among them.
-[[nodiscard]] inline query<progress_note> progress_notes_of_episode(const episode_id& e) {
-    using t = record_traits<progress_note>;
-    return query<progress_note>().where(t::episode, e).order_by(t::created);
-}
+[[nodiscard]] THERACORE_API query<progress_note> progress_notes_of_episode(const episode_id& e);
 
 /// The progress notes of session `s`, oldest first.
-[[nodiscard]] inline query<progress_note> progress_notes_of_session(const session_id& s) {
-    using t = record_traits<progress_note>;
-    return query<progress_note>().where(t::session, s).order_by(t::created);
-}
+[[nodiscard]] THERACORE_API query<progress_note> progress_notes_of_session(const session_id& s);
 
 /// Progress notes their author has not signed, created more than `hours` hours before `now`,
 /// oldest first: the late-documentation worklist. Narrow to one author with
 /// `.where(record_traits<progress_note>::author, k)`.
 /// @throws validation_error for negative `hours` or a missing `now`.
-[[nodiscard]] inline query<progress_note> unsigned_notes_older_than(instant now,
-                                                                    std::int64_t hours) {
-    if (hours < 0 || now.is_special()) {
-        throw validation_error(
-            "invalid unsigned-notes query",
-            {{hours < 0 ? "hours" : "now", hours < 0 ? "must not be negative" : "required"}});
-    }
-    using t = record_traits<progress_note>;
-    return query<progress_note>()
-        .where(t::is_signed, false)
-        .where_before(t::created, now - boost::posix_time::hours(hours))
-        .order_by(t::created);
-}
+[[nodiscard]] THERACORE_API query<progress_note> unsigned_notes_older_than(instant now,
+                                                                           std::int64_t hours);
 
 /// Notes signed by their author and waiting for `supervisor`'s co-signature, oldest first.
-[[nodiscard]] inline query<progress_note> notes_awaiting_cosignature(
-    const clinician_id& supervisor) {
-    using t = record_traits<progress_note>;
-    return query<progress_note>()
-        .where(t::cosigner, supervisor)
-        .where(t::status, note_status::awaiting_cosignature)
-        .order_by(t::created);
-}
+[[nodiscard]] THERACORE_API query<progress_note> notes_awaiting_cosignature(
+    const clinician_id& supervisor);
 
 /// The psychotherapy notes about client `c`, oldest first.
-[[nodiscard]] inline query<psychotherapy_note> psychotherapy_notes_of_client(const client_id& c) {
-    using t = record_traits<psychotherapy_note>;
-    return query<psychotherapy_note>().where(t::client, c).order_by(t::written);
-}
+[[nodiscard]] THERACORE_API query<psychotherapy_note> psychotherapy_notes_of_client(
+    const client_id& c);
 
 /// The psychotherapy notes of session `s`, oldest first.
-[[nodiscard]] inline query<psychotherapy_note> psychotherapy_notes_of_session(const session_id& s) {
-    using t = record_traits<psychotherapy_note>;
-    return query<psychotherapy_note>().where(t::session, s).order_by(t::written);
-}
+[[nodiscard]] THERACORE_API query<psychotherapy_note> psychotherapy_notes_of_session(
+    const session_id& s);
 
 /// Client `c`'s homework, soonest due first.
-[[nodiscard]] inline query<homework_assignment> homework_of_client(const client_id& c) {
-    using t = record_traits<homework_assignment>;
-    return query<homework_assignment>().where(t::client, c).order_by(t::due);
-}
+[[nodiscard]] THERACORE_API query<homework_assignment> homework_of_client(const client_id& c);
 
 /// Client `c`'s behaviour diaries (one per episode), by key.
-[[nodiscard]] inline query<behaviour_diary> diaries_of_client(const client_id& c) {
-    return query<behaviour_diary>().where(record_traits<behaviour_diary>::client, c);
-}
+[[nodiscard]] THERACORE_API query<behaviour_diary> diaries_of_client(const client_id& c);
+
+/// The record types of `THERACORE_CARE_RECORDS_RECORDS` (theracore/io/types.hpp).
+using care_records_records = THERACORE_TYPE_LIST(THERACORE_CARE_RECORDS_RECORDS,
+                                                 THERACORE_TYPE_LIST_ITEM);
 
 }  // namespace storage
 THERACORE_NAMESPACE_END

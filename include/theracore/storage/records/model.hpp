@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <theracore/io/json/model.hpp>
+#include <theracore/io/types.hpp>
 #include <theracore/model.hpp>
 #include <theracore/storage/json_codec.hpp>
 #include <theracore/storage/keys.hpp>
@@ -17,40 +17,6 @@
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
-
-namespace detail {
-
-/// Adds `name` and each of its words (split at spaces and hyphens) to a folded-text column, so
-/// that "ñú", "zoë ñ" and "maría" all find "Zoë María Ñúñez-Pérez".
-template <class R>
-void add_name_parts(index_writer<R>& w, const column<R, folded_text>& c, std::string_view name) {
-    if (name.empty()) {
-        return;
-    }
-    w.add(c, std::string(name));
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= name.size(); ++i) {
-        if (i == name.size() || name[i] == ' ' || name[i] == '\t' || name[i] == '-') {
-            if (i > start) {
-                w.add(c, std::string(name.substr(start, i - start)));
-            }
-            start = i + 1;
-        }
-    }
-}
-
-template <class R>
-void add_human_name(index_writer<R>& w, const column<R, folded_text>& c, const human_name& n) {
-    add_name_parts(w, c, n.text);
-    if (n.family) {
-        add_name_parts(w, c, *n.family);
-    }
-    for (const auto& g : n.given) {
-        add_name_parts(w, c, g);
-    }
-}
-
-}  // namespace detail
 
 template <>
 struct record_traits<client> : json_codec<client> {
@@ -65,14 +31,7 @@ struct record_traits<client> : json_codec<client> {
     static constexpr column<client, folded_text> sort_name{"sort_name"};
     static constexpr column<client, date> date_of_birth{"date_of_birth"};
 
-    static void index(const client& c, index_writer<client>& w) {
-        detail::add_human_name(w, name, c.legal_name);
-        if (c.preferred_name) {
-            detail::add_name_parts(w, name, *c.preferred_name);
-        }
-        w.add(sort_name, c.legal_name.text);
-        w.add_optional(date_of_birth, c.date_of_birth);
-    }
+    THERACORE_API static void index(const client& c, index_writer<client>& w);
 };
 
 template <>
@@ -89,17 +48,7 @@ struct record_traits<clinician> : json_codec<clinician> {
     /// The expiry date of each licence.
     static constexpr column<clinician, date> licence_expires{"licence_expires"};
 
-    static void index(const clinician& c, index_writer<clinician>& w) {
-        detail::add_human_name(w, name, c.name);
-        w.add(sort_name, c.name.text);
-        w.add_optional(supervisor, c.supervisor);
-        for (const auto& tag : c.scope_tags) {
-            w.add(scope, tag);
-        }
-        for (const auto& l : c.licences) {
-            w.add(licence_expires, l.expires());
-        }
-    }
+    THERACORE_API static void index(const clinician& c, index_writer<clinician>& w);
 };
 
 template <>
@@ -117,15 +66,7 @@ struct record_traits<care_episode> : json_codec<care_episode> {
     static constexpr column<care_episode, date> opened{"opened"};
     static constexpr column<care_episode, date> closed{"closed"};
 
-    static void index(const care_episode& e, index_writer<care_episode>& w) {
-        for (const auto& p : e.participants()) {
-            w.add(client, p.client);
-        }
-        w.add(clinician, e.primary_clinician());
-        w.add(status, e.status());
-        w.add(opened, e.opened());
-        w.add_optional(closed, e.closed());
-    }
+    THERACORE_API static void index(const care_episode& e, index_writer<care_episode>& w);
 };
 
 template <>
@@ -140,51 +81,31 @@ struct record_traits<intake> : json_codec<intake> {
     static constexpr column<intake, clinician_id> clinician{"clinician"};
     static constexpr column<intake, date> recorded_on{"recorded_on"};
 
-    static void index(const intake& i, index_writer<intake>& w) {
-        w.add(client, i.client);
-        w.add(episode, i.episode);
-        w.add(clinician, i.clinician);
-        w.add(recorded_on, i.recorded_on);
-    }
+    THERACORE_API static void index(const intake& i, index_writer<intake>& w);
 };
 
 /// Clients with a name, or a word of a name, starting with `prefix`, case-insensitively (see
 /// `fold_case`), ordered by legal name. An empty prefix selects every client.
-[[nodiscard]] inline query<client> clients_by_name_prefix(const std::string& prefix) {
-    using t = record_traits<client>;
-    return query<client>().where_prefix(t::name, prefix).order_by(t::sort_name);
-}
+[[nodiscard]] THERACORE_API query<client> clients_by_name_prefix(const std::string& prefix);
 
 /// Clinicians whose name or a word of it starts with `prefix`, case-insensitively, by name.
-[[nodiscard]] inline query<clinician> clinicians_by_name_prefix(const std::string& prefix) {
-    using t = record_traits<clinician>;
-    return query<clinician>().where_prefix(t::name, prefix).order_by(t::sort_name);
-}
+[[nodiscard]] THERACORE_API query<clinician> clinicians_by_name_prefix(const std::string& prefix);
 
 /// The episodes `c` takes part in (in any role), oldest first.
-[[nodiscard]] inline query<care_episode> episodes_of_client(const client_id& c) {
-    using t = record_traits<care_episode>;
-    return query<care_episode>().where(t::client, c).order_by(t::opened);
-}
+[[nodiscard]] THERACORE_API query<care_episode> episodes_of_client(const client_id& c);
 
 /// The episodes `k` is the primary clinician of, oldest first; add
 /// `.where_any_of(record_traits<care_episode>::status, {…})` to narrow by status.
-[[nodiscard]] inline query<care_episode> episodes_of_clinician(const clinician_id& k) {
-    using t = record_traits<care_episode>;
-    return query<care_episode>().where(t::clinician, k).order_by(t::opened);
-}
+[[nodiscard]] THERACORE_API query<care_episode> episodes_of_clinician(const clinician_id& k);
 
 /// The intakes recorded for `c`, oldest first.
-[[nodiscard]] inline query<intake> intakes_of_client(const client_id& c) {
-    using t = record_traits<intake>;
-    return query<intake>().where(t::client, c).order_by(t::recorded_on);
-}
+[[nodiscard]] THERACORE_API query<intake> intakes_of_client(const client_id& c);
 
 /// The intakes recorded in episode `e`, oldest first.
-[[nodiscard]] inline query<intake> intakes_of_episode(const episode_id& e) {
-    using t = record_traits<intake>;
-    return query<intake>().where(t::episode, e).order_by(t::recorded_on);
-}
+[[nodiscard]] THERACORE_API query<intake> intakes_of_episode(const episode_id& e);
+
+/// The record types of `THERACORE_MODEL_RECORDS` (theracore/io/types.hpp).
+using model_records = THERACORE_TYPE_LIST(THERACORE_MODEL_RECORDS, THERACORE_TYPE_LIST_ITEM);
 
 }  // namespace storage
 THERACORE_NAMESPACE_END

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include <theracore/io/json/safety.hpp>
+#include <theracore/io/types.hpp>
 #include <theracore/safety.hpp>
 #include <theracore/storage/json_codec.hpp>
 #include <theracore/storage/keys.hpp>
@@ -48,26 +48,7 @@ bool is_prefix(const std::vector<T>& head, const std::vector<T>& whole) {
 /// (client, source, severity, raise time, review date, expiry, required follow-up) is as
 /// raised, because `status_on` and `is_overdue_on` replay them for past dates. Pure.
 /// @throws conflict naming what would be rewritten.
-inline void check_flag_update(const risk_flag& before, const risk_flag& after) {
-    const auto& b = before.data();
-    const auto& a = after.data();
-    const std::string what = "risk_flag " + b.id.str() + ": ";
-    if (!detail::is_prefix(b.history, a.history)) {
-        throw conflict(what + "its status history cannot be rewritten, only extended");
-    }
-    const char* changed = b.client != a.client                           ? "client"
-                          : b.source != a.source                         ? "source"
-                          : b.severity != a.severity                     ? "severity"
-                          : b.raised_at != a.raised_at                   ? "raised_at"
-                          : b.review_by != a.review_by                   ? "review_by"
-                          : b.expires != a.expires                       ? "expires"
-                          : b.required_follow_up != a.required_follow_up ? "required_follow_up"
-                                                                         : nullptr;
-    if (changed != nullptr) {
-        throw conflict(what + "cannot change " + changed +
-                       " of a raised flag; resolve it and raise a new one");
-    }
-}
+THERACORE_API void check_flag_update(const risk_flag& before, const risk_flag& after);
 
 /// True for the statuses a referral never leaves.
 [[nodiscard]] constexpr bool is_final(referral_status s) noexcept {
@@ -81,27 +62,7 @@ inline void check_flag_update(const risk_flag& before, const risk_flag& after) {
 /// consent, direction, trigger) stays as sent; a closed referral (completed, declined,
 /// cancelled) does not change at all. Pure.
 /// @throws conflict naming what would be rewritten.
-inline void check_referral_update(const referral& before, const referral& after) {
-    const auto& b = before.data();
-    const auto& a = after.data();
-    const std::string what =
-        "referral " + b.id.str() + " (" + std::string(to_string(b.status)) + "): ";
-    if (!detail::is_prefix(b.history, a.history)) {
-        throw conflict(what + "its transitions cannot be rewritten, only extended");
-    }
-    if (b.client != a.client || b.created_at != a.created_at) {
-        throw conflict(what + "cannot change the client or the creation time");
-    }
-    if (is_final(b.status) && !(b == a)) {
-        throw conflict(what + "a closed referral does not change");
-    }
-    if (b.status != referral_status::draft &&
-        (b.counterpart != a.counterpart || b.reason != a.reason || b.urgency != a.urgency ||
-         b.attachments != a.attachments || b.consent != a.consent || b.direction != a.direction ||
-         b.suggested_by != a.suggested_by)) {
-        throw conflict(what + "what was sent cannot change; cancel it and make a new referral");
-    }
-}
+THERACORE_API void check_referral_update(const referral& before, const referral& after);
 
 /// Checks that replacing the stored consent `before` with `after` keeps what was signed and
 /// what happened to it: the client, kind, parties, dates, release terms and study never
@@ -109,26 +70,7 @@ inline void check_referral_update(const referral& before, const referral& after)
 /// event keeps its description and, once recorded, its date. The document reference may
 /// change. Pure.
 /// @throws conflict naming what would be rewritten.
-inline void check_consent_update(const consent& before, const consent& after) {
-    const auto& b = before.data();
-    const auto& a = after.data();
-    const std::string what = "consent " + b.id.str() + ": ";
-    if (b.client != a.client || b.kind != a.kind || b.parties != a.parties ||
-        b.given_on != a.given_on || b.expires_on != a.expires_on || b.release != a.release ||
-        b.study != a.study) {
-        throw conflict(what + "the signed terms cannot change; record a new consent");
-    }
-    if (b.revocation && b.revocation != a.revocation) {
-        throw conflict(what + "a recorded revocation cannot be withdrawn or changed");
-    }
-    if (b.expires_on_event.has_value() != a.expires_on_event.has_value() ||
-        (b.expires_on_event &&
-         (b.expires_on_event->description != a.expires_on_event->description ||
-          (b.expires_on_event->occurred_on &&
-           b.expires_on_event->occurred_on != a.expires_on_event->occurred_on)))) {
-        throw conflict(what + "the expiry event and its recorded date cannot change");
-    }
-}
+THERACORE_API void check_consent_update(const consent& before, const consent& after);
 
 // ----- Keys -------------------------------------------------------------------------------
 
@@ -163,15 +105,7 @@ struct record_traits<risk_assessment> : json_codec<risk_assessment> {
     static constexpr column<risk_assessment, risk_level> level{"level"};
     static constexpr column<risk_assessment, date> next_review{"next_review"};
 
-    static void index(const risk_assessment& a, index_writer<risk_assessment>& w) {
-        w.add(client, a.client);
-        w.add_optional(episode, a.episode);
-        w.add_optional(session, a.session);
-        w.add(assessor, a.assessor);
-        w.add(assessed_on, a.assessed_on);
-        w.add(level, a.formulated_level);
-        w.add_optional(next_review, a.next_review);
-    }
+    THERACORE_API static void index(const risk_assessment& a, index_writer<risk_assessment>& w);
 };
 
 template <>
@@ -192,21 +126,14 @@ struct record_traits<safety_plan> : json_codec<safety_plan> {
     static constexpr column<safety_plan, date> created_on{"created_on"};
     static constexpr column<safety_plan, date> review_on{"review_on"};
 
-    static void index(const safety_plan& s, index_writer<safety_plan>& w) {
-        w.add(plan, s.id);
-        w.add(version, s.plan_version);
-        w.add(client, s.client);
-        w.add_optional(episode, s.episode);
-        w.add(clinician, s.clinician);
-        w.add(created_on, s.created_on);
-        w.add(review_on, s.review_on);
-    }
+    THERACORE_API static void index(const safety_plan& s, index_writer<safety_plan>& w);
 
     /// A version is read-only once the client has been given their copy, or once a later
     /// version of the plan is stored: revise it (`revise`) into a new version instead. The
     /// client never changes.
     /// @throws conflict.
-    static void check_update(const safety_plan& stored, const safety_plan& next, transaction& tx);
+    THERACORE_API static void check_update(const safety_plan& stored, const safety_plan& next,
+                                           transaction& tx);
 };
 
 template <>
@@ -223,18 +150,10 @@ struct record_traits<risk_flag> : json_codec<risk_flag> {
     static constexpr column<risk_flag, date> review_by{"review_by"};
     static constexpr column<risk_flag, date> expires{"expires"};
 
-    static void index(const risk_flag& f, index_writer<risk_flag>& w) {
-        w.add(client, f.client());
-        w.add(status, f.status());
-        w.add(severity, f.severity());
-        w.add(raised, f.raised_at());
-        w.add(review_by, f.review_by());
-        w.add_optional(expires, f.expires());
-    }
+    THERACORE_API static void index(const risk_flag& f, index_writer<risk_flag>& w);
 
-    static void check_update(const risk_flag& stored, const risk_flag& next, transaction&) {
-        check_flag_update(stored, next);
-    }
+    THERACORE_API static void check_update(const risk_flag& stored, const risk_flag& next,
+                                           transaction&);
 };
 
 template <>
@@ -252,20 +171,10 @@ struct record_traits<referral> : json_codec<referral> {
     static constexpr column<referral, referral_urgency> urgency{"urgency"};
     static constexpr column<referral, instant> created{"created"};
 
-    static void index(const referral& r, index_writer<referral>& w) {
-        const auto& f = r.data();
-        w.add(client, f.client);
-        w.add_optional(episode, f.episode);
-        w.add(clinician, f.clinician);
-        w.add(status, f.status);
-        w.add(direction, f.direction);
-        w.add(urgency, f.urgency);
-        w.add(created, f.created_at);
-    }
+    THERACORE_API static void index(const referral& r, index_writer<referral>& w);
 
-    static void check_update(const referral& stored, const referral& next, transaction&) {
-        check_referral_update(stored, next);
-    }
+    THERACORE_API static void check_update(const referral& stored, const referral& next,
+                                           transaction&);
 };
 
 template <>
@@ -280,16 +189,10 @@ struct record_traits<consent> : json_codec<consent> {
     static constexpr column<consent, date> given_on{"given_on"};
     static constexpr column<consent, bool> revoked{"revoked"};
 
-    static void index(const consent& c, index_writer<consent>& w) {
-        w.add(client, c.client());
-        w.add(kind_of, c.kind());
-        w.add(given_on, c.given_on());
-        w.add(revoked, c.is_revoked());
-    }
+    THERACORE_API static void index(const consent& c, index_writer<consent>& w);
 
-    static void check_update(const consent& stored, const consent& next, transaction&) {
-        check_consent_update(stored, next);
-    }
+    THERACORE_API static void check_update(const consent& stored, const consent& next,
+                                           transaction&);
 };
 
 template <>
@@ -305,22 +208,12 @@ struct record_traits<disclosure_record> : json_codec<disclosure_record> {
     /// The recipient's identifier.
     static constexpr column<disclosure_record, std::string> recipient{"recipient"};
 
-    static void index(const disclosure_record& d, index_writer<disclosure_record>& w) {
-        w.add(client, d.client);
-        w.add(disclosed_at, d.disclosed_at);
-        w.add(disclosed_by, d.disclosed_by);
-        w.add(recipient, d.recipient.identifier);
-    }
+    THERACORE_API static void index(const disclosure_record& d, index_writer<disclosure_record>& w);
 
     /// The accounting of disclosures is a log of what happened: an entry never changes.
     /// @throws conflict for any change.
-    static void check_update(const disclosure_record& stored, const disclosure_record& next,
-                             transaction&) {
-        if (!(stored == next)) {
-            throw conflict("disclosure_record " + stored.id.str() +
-                           " is an accounting entry and never changes");
-        }
-    }
+    THERACORE_API static void check_update(const disclosure_record& stored,
+                                           const disclosure_record& next, transaction&);
 };
 
 template <>
@@ -337,12 +230,8 @@ struct record_traits<cultural_formulation> : json_codec<cultural_formulation> {
     static constexpr column<cultural_formulation, clinician_id> clinician{"clinician"};
     static constexpr column<cultural_formulation, date> recorded_on{"recorded_on"};
 
-    static void index(const cultural_formulation& f, index_writer<cultural_formulation>& w) {
-        w.add(client, f.client);
-        w.add_optional(episode, f.episode);
-        w.add(clinician, f.clinician);
-        w.add(recorded_on, f.recorded_on);
-    }
+    THERACORE_API static void index(const cultural_formulation& f,
+                                    index_writer<cultural_formulation>& w);
 };
 
 template <>
@@ -358,11 +247,7 @@ struct record_traits<ce_activity> : json_codec<ce_activity> {
     static constexpr column<ce_activity, date> completed_on{"completed_on"};
     static constexpr column<ce_activity, std::string> category{"category"};
 
-    static void index(const ce_activity& a, index_writer<ce_activity>& w) {
-        w.add(clinician, a.clinician);
-        w.add(completed_on, a.completed_on);
-        w.add(category, a.category);
-    }
+    THERACORE_API static void index(const ce_activity& a, index_writer<ce_activity>& w);
 };
 
 template <>
@@ -389,98 +274,48 @@ struct record_traits<referral_trigger_set> : json_codec<referral_trigger_set> {
     static void index(const referral_trigger_set&, index_writer<referral_trigger_set>&) {}
 };
 
-inline void record_traits<safety_plan>::check_update(const safety_plan& stored,
-                                                     const safety_plan& next, transaction& tx) {
-    const std::string what =
-        "safety_plan " + stored.id.str() + " version " + std::to_string(stored.plan_version) + ": ";
-    if (stored.client != next.client) {
-        throw conflict(what + "cannot change the client");
-    }
-    if (stored.client_copy_given_on && !(stored == next)) {
-        throw conflict(what + "the client has their copy (" +
-                       to_iso8601(*stored.client_copy_given_on) +
-                       "); revise it into a new version instead");
-    }
-    if (tx.find<safety_plan>(safety_plan_version_key(stored.id, stored.plan_version + 1))) {
-        throw conflict(what + "superseded by version " + std::to_string(stored.plan_version + 1) +
-                       " and read-only");
-    }
-}
-
 // ----- Named queries ----------------------------------------------------------------------
 
 /// Client `c`'s risk assessments, oldest first.
-[[nodiscard]] inline query<risk_assessment> risk_assessments_of_client(const client_id& c) {
-    using t = record_traits<risk_assessment>;
-    return query<risk_assessment>().where(t::client, c).order_by(t::assessed_on);
-}
+[[nodiscard]] THERACORE_API query<risk_assessment> risk_assessments_of_client(const client_id& c);
 
 /// The stored versions of plan `plan`, oldest first.
-[[nodiscard]] inline query<safety_plan> safety_plan_versions(const safety_plan_id& plan) {
-    using t = record_traits<safety_plan>;
-    return query<safety_plan>().where(t::plan, plan).order_by(t::version);
-}
+[[nodiscard]] THERACORE_API query<safety_plan> safety_plan_versions(const safety_plan_id& plan);
 
 /// Every version of every safety plan of client `c`, by creation date.
-[[nodiscard]] inline query<safety_plan> safety_plans_of_client(const client_id& c) {
-    using t = record_traits<safety_plan>;
-    return query<safety_plan>().where(t::client, c).order_by(t::created_on);
-}
+[[nodiscard]] THERACORE_API query<safety_plan> safety_plans_of_client(const client_id& c);
 
 /// Client `c`'s flags that are open or followed up, by raise time. A flag past its expiry
 /// date stays here until someone records the expiry; `open_flags_of` asks `is_active_on`.
-[[nodiscard]] inline query<risk_flag> unresolved_flags_of(const std::vector<client_id>& clients) {
-    using t = record_traits<risk_flag>;
-    return query<risk_flag>()
-        .where_any_of(t::client, clients)
-        .where_any_of(t::status, {flag_status::open, flag_status::followed_up})
-        .order_by(t::raised);
-}
+[[nodiscard]] THERACORE_API query<risk_flag> unresolved_flags_of(
+    const std::vector<client_id>& clients);
 
 /// Referrals whose status is one of `statuses`, oldest first.
-[[nodiscard]] inline query<referral> referrals_by_status(
-    const std::vector<referral_status>& statuses) {
-    using t = record_traits<referral>;
-    return query<referral>().where_any_of(t::status, statuses).order_by(t::created);
-}
+[[nodiscard]] THERACORE_API query<referral> referrals_by_status(
+    const std::vector<referral_status>& statuses);
 
 /// Referrals not yet closed (draft, sent, accepted, scheduled), oldest first. Narrow with
 /// `.where(record_traits<referral>::clinician, k)` or `.where(…::client, c)`.
-[[nodiscard]] inline query<referral> open_referrals() {
-    return referrals_by_status({referral_status::draft, referral_status::sent,
-                                referral_status::accepted, referral_status::scheduled});
-}
+[[nodiscard]] THERACORE_API query<referral> open_referrals();
 
 /// Client `c`'s referrals, oldest first.
-[[nodiscard]] inline query<referral> referrals_of_client(const client_id& c) {
-    using t = record_traits<referral>;
-    return query<referral>().where(t::client, c).order_by(t::created);
-}
+[[nodiscard]] THERACORE_API query<referral> referrals_of_client(const client_id& c);
 
 /// Client `c`'s consents, by the date they took effect (what `permits` takes).
-[[nodiscard]] inline query<consent> consents_of_client(const client_id& c) {
-    using t = record_traits<consent>;
-    return query<consent>().where(t::client, c).order_by(t::given_on);
-}
+[[nodiscard]] THERACORE_API query<consent> consents_of_client(const client_id& c);
 
 /// The accounting of disclosures of client `c`'s records, oldest first.
-[[nodiscard]] inline query<disclosure_record> disclosures_of_client(const client_id& c) {
-    using t = record_traits<disclosure_record>;
-    return query<disclosure_record>().where(t::client, c).order_by(t::disclosed_at);
-}
+[[nodiscard]] THERACORE_API query<disclosure_record> disclosures_of_client(const client_id& c);
 
 /// Client `c`'s cultural formulations, oldest first.
-[[nodiscard]] inline query<cultural_formulation> cultural_formulations_of_client(
-    const client_id& c) {
-    using t = record_traits<cultural_formulation>;
-    return query<cultural_formulation>().where(t::client, c).order_by(t::recorded_on);
-}
+[[nodiscard]] THERACORE_API query<cultural_formulation> cultural_formulations_of_client(
+    const client_id& c);
 
 /// Clinician `k`'s CE activities, oldest first (what `ce_compliance_on` takes).
-[[nodiscard]] inline query<ce_activity> ce_activities_of(const clinician_id& k) {
-    using t = record_traits<ce_activity>;
-    return query<ce_activity>().where(t::clinician, k).order_by(t::completed_on);
-}
+[[nodiscard]] THERACORE_API query<ce_activity> ce_activities_of(const clinician_id& k);
+
+/// The record types of `THERACORE_SAFETY_RECORDS` (theracore/io/types.hpp).
+using safety_records = THERACORE_TYPE_LIST(THERACORE_SAFETY_RECORDS, THERACORE_TYPE_LIST_ITEM);
 
 }  // namespace storage
 THERACORE_NAMESPACE_END
