@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: Apache-2.0
-"""Plot and tabulate the batch-scoring benchmark (issue 9, targets 1 and 5).
+"""Plot and tabulate the batch-scoring benchmark (docs/performance.md, targets 1 and 5).
 
 Reads the JSON that theracore_bench_instruments writes with
 --benchmark_out=<file> --benchmark_out_format=json --benchmark_repetitions=5

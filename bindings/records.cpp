@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Clinical records for scripting and tests: administrations and measure observations, sessions
-// (issue 5), risk assessments with the C-SSRS screener and safety plans (issue 6). Value types
+// Clinical records for scripting and tests: administrations and measure observations, sessions,
+// risk assessments with the C-SSRS screener and safety plans. Value types
 // only; their rules live in C++ (`validate`, `create`).
 #include <theracore/care_records.hpp>
 #include <theracore/io/json.hpp>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The compile cost of using TheraCore, against the same work done with nlohmann/json and
-# SQLiteCpp directly (issue 14's target: within 3x the time and 3x the peak memory).
+# SQLiteCpp directly (target: within 3x the time and 3x the peak memory; docs/performance.md).
 #
 #   benchmarks/compile/measure_compile.sh <install prefix> [runs]
 #

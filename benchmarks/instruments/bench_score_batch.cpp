@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Batch scoring throughput (issue 9, targets 1 and 5). Every figure is a ratio taken in this one
-// binary on the same buffers: full scoring (`score_rows` into result columns made once, and
-// `score_batch`, which also allocates them) beside a bare unchecked sum of the same cells, and a
-// streaming read of a large buffer for the machine's bandwidth. Benchmark names are
+// Batch scoring throughput (docs/performance.md, targets 1 and 5). Every figure is a ratio taken in
+// this one binary on the same buffers: full scoring (`score_rows` into result columns made once,
+// and `score_batch`, which also allocates them) beside a bare unchecked sum of the same cells, and
+// a streaming read of a large buffer for the machine's bandwidth. Benchmark names are
 // `<kind>/<instrument>/<cells>/<layout>/<rows>` so that benchmarks/plot_throughput.py can read
 // them back from --benchmark_out JSON. Times are CPU time (the machines are shared: time spent
 // descheduled is not the code's); the JSON also holds wall-clock time.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Python benchmarks of issue 9 (targets 2 and 3), run with Debian's python3:
+"""Python benchmarks (docs/performance.md, targets 2 and 3), run with Debian's python3:
 
     PYTHONPATH=build/test/python /usr/bin/python3 benchmarks/python/score_frame_bench.py
 
@@ -161,7 +161,7 @@ def pandas_rci(df: pd.DataFrame, s_diff: float, z: float) -> pd.DataFrame:
 
 
 def main(argv: List[str]) -> int:
-    p = argparse.ArgumentParser(description="TheraCore Python benchmarks (issue 9, targets 2 and 3)")
+    p = argparse.ArgumentParser(description="TheraCore Python benchmarks (docs/performance.md, targets 2 and 3)")
     p.add_argument("--rows", type=int, default=1_000_000)
     p.add_argument("--repeat", type=int, default=7)
     p.add_argument("--memory-child", nargs=3, type=int, metavar=("ROWS", "EXTRA", "THREADS"), help=argparse.SUPPRESS)

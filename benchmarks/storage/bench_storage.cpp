@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Storage benchmarks for issue 9 (target 4), each beside its baseline in the same run:
+// Storage benchmarks (docs/performance.md, target 4), each beside its baseline in the same run:
 //
 //   SqliteBulkInsert/Store       insert_all of N scored administrations (answers + scores) into
 //                                a new SQLite file, committed (synchronous=FULL, WAL)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """Runs the storage benchmarks with repetitions and prints the medians and the ratios of
-issue 9's storage targets (bulk insertion on SQLite and PostgreSQL, trajectory queries).
+the storage targets of docs/performance.md (bulk insertion on SQLite and PostgreSQL, trajectory queries).
 
     benchmarks/storage/storage_targets.py <build dir>/benchmarks/storage/theracore_bench_storage [--repetitions 5]
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // score_batch() and score_rows() allocate a fixed number of blocks whatever the number of rows
-// (issue 9, target 5: no per-row allocation), for row- and column-major views of doubles with
-// NaN and invalid cells and of integer columns with a missing code. A counting global operator
-// new (this test is its own executable, so no other test sees it) counts allocations; no timing.
+// (docs/performance.md, target 5: no per-row allocation), for row- and column-major views of
+// doubles with NaN and invalid cells and of integer columns with a missing code. A counting global
+// operator new (this test is its own executable, so no other test sees it) counts allocations; no
+// timing.
 #include <gtest/gtest.h>
 
 #include <atomic>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Built-in catalog, part A (issue 3): PHQ-8, PHQ-2, PHQ-4, PHQ-15, GAD-2, PCL-5, PC-PTSD-5,
+// Built-in catalog, part A: PHQ-8, PHQ-2, PHQ-4, PHQ-15, GAD-2, PCL-5, PC-PTSD-5,
 // WSAS. Hand-computed cases from each instrument's published rules (the source is named beside
 // the expected values), not-applicable codes, the trauma gate, invalid answers, flags, LOINC
 // codes and licences, and a JSON round trip per definition. Batch-vs-score equivalence is

@@ -147,7 +147,7 @@ TEST(ObservedScores, AnotherVersionOfATriageOnlyInstrumentIsAFinding) {
     EXPECT_EQ(out.unscored[0].reason, unscored_reason::other_version);
 }
 
-// The standard scope-of-practice triggers (issue 6) name instruments by id; each must be a
+// The standard scope-of-practice triggers name instruments by id; each must be a
 // built-in instrument, or one explicitly pending, and its threshold must be the definition's.
 TEST(StandardReferralTriggers, MatchTheCatalog) {
     // PCL-5 is being added to the catalog on another branch; its trigger is checked once it is.
@@ -225,7 +225,7 @@ TEST(CriticalItems, Phq9Item9BecomesAHighRiskFlag) {
     const auto& src = std::get<instrument_item_source>(flags[0].source());
     EXPECT_EQ(src.flag_code, "item9_self_harm");
     EXPECT_EQ(src.administration, administration_id("p-1"));
-    // The flag blocks a note for Zoë until risk is reviewed and covered (issue 6 gate).
+    // The flag blocks a note for Zoë until risk is reviewed and covered (the risk gate).
     EXPECT_FALSE(
         evaluate_risk_signing_gate(client_id("c-zoe"), date(2026, 1, 5), true, flags, {}, {})
             .may_sign);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The composed signing path: a note for a client with an open high or imminent flag cannot be
 // signed until the session records a risk review and a current safety plan or an urgent
-// referral exists (issue 6), applied through progress_note::sign's preconditions (issue 5).
+// referral exists, applied through progress_note::sign's preconditions.
 #include <gtest/gtest.h>
 
 #include <theracore/care_records.hpp>

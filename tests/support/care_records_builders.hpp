@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Shared test data for the care records (issue 5): a couple episode's plan, sessions, notes,
+// Shared test data for the care records: a couple episode's plan, sessions, notes,
 // homework and diary, fully populated so round-trip tests exercise every field. The episode
 // and clinician come from builders.hpp (episode e-100: c-zoe and c-lee, clinician k-ada who
 // requires supervision by k-sup).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
 /// Validation helpers shared by the risk, safety, referral, consent, culture and continuing
-/// education records (issue 6). Internal: not part of the public API.
+/// education records. Internal: not part of the public API.
 #pragma once
 
 #include <algorithm>
