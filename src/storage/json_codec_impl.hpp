@@ -64,7 +64,7 @@ T json_codec<T>::decode(const std::string& payload) {
     }
 }
 
-#define THERACORE_STORAGE_DETAIL_EXTERN_CODEC(T) extern template struct THERACORE_API json_codec<T>;
+#define THERACORE_STORAGE_DETAIL_EXTERN_CODEC(T) extern template struct json_codec<T>;
 THERACORE_MODEL_RECORDS(THERACORE_STORAGE_DETAIL_EXTERN_CODEC)
 THERACORE_CARE_RECORDS_RECORDS(THERACORE_STORAGE_DETAIL_EXTERN_CODEC)
 THERACORE_SAFETY_RECORDS(THERACORE_STORAGE_DETAIL_EXTERN_CODEC)
@@ -77,4 +77,4 @@ THERACORE_NAMESPACE_END
 
 /// Compiles the codec of record type `T` (named as seen from `theracore::storage`); in
 /// `theracore::storage`, in one source file.
-#define THERACORE_STORAGE_DEFINE_CODEC(T) template struct THERACORE_API json_codec<T>;
+#define THERACORE_STORAGE_DEFINE_CODEC(T) template struct json_codec<T>;
