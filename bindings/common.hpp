@@ -14,11 +14,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include <theracore/enum.hpp>
+#include <theracore/id.hpp>
 #include <theracore/io/json.hpp>
 #include <theracore/io/json_core.hpp>  // to_dict/from_dict of types without compiled adapters
-#include <theracore/model/enum.hpp>
-#include <theracore/model/id.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/time.hpp>
 
 namespace py = pybind11;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "common.hpp"
 
-#include <theracore/model.hpp>
+#include <theracore/people.hpp>
 
 namespace theracore::python {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <theracore/adapters/from_instrument.hpp>
 #include <theracore/io/json/outcomes.hpp>
 #include <theracore/outcomes.hpp>
 #include <theracore/outcomes/columns.hpp>
-#include <theracore/outcomes/from_instrument.hpp>
 
 #include "arrays.hpp"
 #include "common.hpp"

@@ -2,10 +2,10 @@
 // Clinical records for scripting and tests: administrations and measure observations, sessions,
 // risk assessments with the C-SSRS screener and safety plans. Value types
 // only; their rules live in C++ (`validate`, `create`).
-#include <theracore/care_records.hpp>
+#include <theracore/adapters/builtin_cssrs_screener.hpp>
+#include <theracore/care.hpp>
+#include <theracore/instruments/administration.hpp>
 #include <theracore/io/json.hpp>
-#include <theracore/model/administration.hpp>
-#include <theracore/model/builtin_cssrs_screener.hpp>
 #include <theracore/safety.hpp>
 
 #include "arrays.hpp"
@@ -28,9 +28,9 @@ Class& with_validate(Class& cls) {
 
 void bind_records(py::module_& m) {
     // Administrations: one completion of an instrument with its answers and score.
-    auto admin = bind_struct<administration>(m, "Administration",
-                                             "One completion of an instrument: answers and score.");
-    with_validate<administration>(admin);
+    auto admin = bind_struct<instruments::administration>(
+        m, "Administration", "One completion of an instrument: answers and score.");
+    with_validate<instruments::administration>(admin);
     auto obs = bind_struct<measure_observation>(
         m, "MeasureObservation", "One total score of one client on one instrument at one time.");
     with_validate<measure_observation>(obs);
@@ -55,8 +55,8 @@ void bind_records(py::module_& m) {
     auto screener = bind_struct<cssrs_screener_result>(m, "CssrsScreenerResult",
                                                        "Screener answers with their triage.");
     with_validate<cssrs_screener_result>(screener);
-    // The triage is the screener definition's rule, run by the engine (model/cssrs_screener.hpp);
-    // these use the built-in definition.
+    // The triage is the screener definition's rule, run by the engine
+    // (adapters/cssrs_screener.hpp); these use the built-in definition.
     m.def("score_cssrs_screener",
           static_cast<cssrs_screener_result (*)(const cssrs_screener_answers&)>(
               &score_cssrs_screener),

@@ -23,8 +23,8 @@ using namespace theracore::storage;
 namespace {
 
 /// The record types reachable from Python: those of the core model's registration list
-/// (`THERACORE_MODEL_RECORDS`), each with a Python class of its own.
-using python_records = model_records;
+/// (`THERACORE_PEOPLE_RECORDS`), each with a Python class of its own.
+using python_records = people_records;
 
 /// Calls `f(tag)` (`typename decltype(tag)::type` is the type) for the registered record type
 /// whose Python class is `cls`.

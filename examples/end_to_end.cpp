@@ -33,10 +33,10 @@
 #include <string>
 #include <vector>
 
+#include <theracore/adapters/builtin_cssrs_screener.hpp>
+#include <theracore/adapters/builtin_rule_sets.hpp>
 #include <theracore/instruments/builtin_catalog.hpp>
 #include <theracore/io/json.hpp>
-#include <theracore/model/builtin_cssrs_screener.hpp>
-#include <theracore/outcomes/builtin_rule_sets.hpp>
 #include <theracore/outcomes/report.hpp>
 #include <theracore/storage/records.hpp>
 #include <theracore/storage/sqlite.hpp>
@@ -371,7 +371,7 @@ oc::measurement_schedule make_schedule() {
 /// library's refusal is shown and the caller-supplied values are used (and labelled so).
 oc::change_parameters parameters_for(const ti::instrument& inst, oc::change_parameters fallback) {
     try {
-        return oc::change_parameters_for(inst);
+        return theracore::adapters::change_parameters_for(inst);
     } catch (const validation_error& e) {
         std::cout << "   " << inst.id() << ": the definition cannot supply change parameters:\n";
         for (const auto& p : e.problems()) {
@@ -422,7 +422,7 @@ std::int64_t save(storage::transaction& tx, const T& r) {
     return tx.insert(r);
 }
 
-std::string band_of(const administration& a) {
+std::string band_of(const instruments::administration& a) {
     const auto* total = a.result.scale("total");
     if (!total || !total->value) {
         return "not scored";
@@ -527,8 +527,8 @@ int main(int argc, char** argv) try {
     heading("3. Sessions, measures and the risk gate");
     const auto visits = calendar();
     std::vector<session> sessions;
-    std::vector<administration> administrations;  // every instrument
-    std::vector<administration> phq9_given, gad7_given;
+    std::vector<instruments::administration> administrations;  // every instrument
+    std::vector<instruments::administration> phq9_given, gad7_given;
     std::vector<progress_note> notes;
     std::vector<risk_flag> flags;
     std::vector<safety_plan> safety_plans;
@@ -553,7 +553,7 @@ int main(int argc, char** argv) try {
         sf.interventions = {
             builtin_intervention(i == 0 ? "supportive_counselling" : "behavioural_activation")};
 
-        std::vector<administration> today;
+        std::vector<instruments::administration> today;
         const auto administer_one = [&](const ti::instrument& inst, const std::string& tag,
                                         ti::responses answers, int minute) {
             auto a = administer(inst, administration_id("adm-" + tag + "-" + std::to_string(i + 1)),
@@ -790,8 +790,8 @@ int main(int argc, char** argv) try {
     const auto phq9_params = parameters_for(phq9, phq9_fallback());
     const auto gad7_params = parameters_for(gad7, gad7_fallback());
 
-    const auto phq9_series = oc::series_for(phq9, phq9_given, sessions);
-    const auto gad7_series = oc::series_for(gad7, gad7_given, sessions);
+    const auto phq9_series = theracore::adapters::series_for(phq9, phq9_given, sessions);
+    const auto gad7_series = theracore::adapters::series_for(gad7, gad7_given, sessions);
     std::vector<oc::report_instrument> measured{
         {phq9_series.series, phq9_params, oc::cutoff_criterion::published},
         {gad7_series.series, gad7_params, oc::cutoff_criterion::published}};
@@ -806,7 +806,7 @@ int main(int argc, char** argv) try {
                                          : std::string("unclassified"))
                   << "\n";
     }
-    for (const auto& rules : oc::talking_therapies_rule_sets()) {
+    for (const auto& rules : theracore::adapters::talking_therapies_rule_sets()) {
         const auto& s = rules.instrument_id == "phq9" ? phq9_series.series : gad7_series.series;
         const auto o =
             oc::talking_therapies(oc::score_at(s, 0), oc::score_at(s, s.points.size() - 1), rules);
@@ -829,7 +829,7 @@ int main(int argc, char** argv) try {
     if (mood.status == measure_status::met) {
         plan->transition_goal(goal_id("g-mood"), goal_status::achieved, report_day);
     }
-    const auto gas = oc::gas_t_score(*plan, report_day);
+    const auto gas = theracore::adapters::gas_t_score(*plan, report_day);
     std::cout << "GAS T-score " << num(gas.t_score) << " (" << gas.goals_used << " goals rated, "
               << gas.goals_skipped << " skipped)\n";
 
@@ -867,7 +867,7 @@ int main(int argc, char** argv) try {
     std::vector<oc::alert> alerts;
     std::set<std::string> seen;
     for (const auto& m : measured) {
-        const auto rules = oc::alert_rules_for(catalog.at(m.series.instrument_id));
+        const auto rules = theracore::adapters::alert_rules_for(catalog.at(m.series.instrument_id));
         auto so_far = m.series;
         for (std::size_t n = 1; n <= m.series.points.size(); ++n) {
             so_far.points.assign(m.series.points.begin(),
@@ -910,7 +910,7 @@ int main(int argc, char** argv) try {
     report.instruments = measured;
     report.events = events;
     report.alerts = alerts;
-    report.goals = oc::gas_goals(plan->current(), report_day);
+    report.goals = theracore::adapters::gas_goals(plan->current(), report_day);
     const auto html = oc::render_progress_report_html(report);
     std::ofstream(report_path, std::ios::binary) << html;
     std::cout << "progress report: " << report_path.string() << " (" << html.size() << " bytes)\n";
@@ -957,10 +957,11 @@ int main(int argc, char** argv) try {
             std::cout << "plan " << p.value.id() << " v" << p.value.current().number
                       << " (revision " << p.revision() << "):";
             for (const auto& g : p.value.current().goals) {
-                std::cout << " " << g.id << " " << to_string(oc::goal_status_on(g, report_day));
+                std::cout << " " << g.id << " "
+                          << to_string(theracore::adapters::goal_status_on(g, report_day));
             }
-            std::cout << "; GAS T-score " << num(oc::gas_t_score(p.value, report_day).t_score)
-                      << "\n";
+            std::cout << "; GAS T-score "
+                      << num(theracore::adapters::gas_t_score(p.value, report_day).t_score) << "\n";
         }
 
         std::vector<session> stored_sessions;
@@ -979,9 +980,9 @@ int main(int argc, char** argv) try {
 
         // The trajectory again, from the stored administrations and sessions.
         const auto stored_phq9 = storage::client_trajectory(tx, amara_id, "phq9");
-        const auto again =
-            oc::build_trajectory(oc::series_for(phq9, stored_phq9, stored_sessions).series,
-                                 phq9_params, oc::cutoff_criterion::published);
+        const auto again = oc::build_trajectory(
+            theracore::adapters::series_for(phq9, stored_phq9, stored_sessions).series, phq9_params,
+            oc::cutoff_criterion::published);
         const auto before =
             oc::build_trajectory(phq9_series.series, phq9_params, oc::cutoff_criterion::published);
         std::cout << "PHQ-9 from the store: " << stored_phq9.size() << " administrations, RCI "

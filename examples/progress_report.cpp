@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <theracore/adapters/builtin_rule_sets.hpp>
 #include <theracore/outcomes.hpp>
-#include <theracore/outcomes/builtin_rule_sets.hpp>
 #include <theracore/outcomes/report.hpp>
 
 using namespace theracore;

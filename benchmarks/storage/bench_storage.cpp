@@ -65,7 +65,7 @@ std::string client_name(std::size_t i) {
 
 /// Administration `i` of a synthetic population: client i / 20, alternating PHQ-9 and GAD-7,
 /// weekly, answers from a fixed pseudo-random sequence, scored by the built-in definitions.
-administration synthetic(std::size_t i) {
+instruments::administration synthetic(std::size_t i) {
     static const auto& phq9 = instruments::builtin_catalog().at("phq9");
     static const auto& gad7 = instruments::builtin_catalog().at("gad7");
     const auto& inst = i % 2 == 0 ? phq9 : gad7;
@@ -87,8 +87,8 @@ administration synthetic(std::size_t i) {
     return a;
 }
 
-std::vector<administration> synthetic_batch(std::size_t first, std::size_t n) {
-    std::vector<administration> out;
+std::vector<instruments::administration> synthetic_batch(std::size_t first, std::size_t n) {
+    std::vector<instruments::administration> out;
     out.reserve(n);
     for (std::size_t i = first; i < first + n; ++i) {
         out.push_back(synthetic(i));
@@ -97,8 +97,8 @@ std::vector<administration> synthetic_batch(std::size_t first, std::size_t n) {
 }
 
 /// A batch of `n` administrations, made once per size.
-const std::vector<administration>& batch_of(std::size_t n) {
-    static std::map<std::size_t, std::vector<administration>> cache;
+const std::vector<instruments::administration>& batch_of(std::size_t n) {
+    static std::map<std::size_t, std::vector<instruments::administration>> cache;
     auto it = cache.find(n);
     if (it == cache.end()) {
         it = cache.emplace(n, synthetic_batch(0, n)).first;
@@ -111,11 +111,11 @@ struct encoded_row {
     std::string id, payload, client, instrument, administered;
 };
 
-std::vector<encoded_row> encode_rows(const std::vector<administration>& batch) {
+std::vector<encoded_row> encode_rows(const std::vector<instruments::administration>& batch) {
     std::vector<encoded_row> rows;
     rows.reserve(batch.size());
     for (const auto& a : batch) {
-        rows.push_back({a.id.str(), storage::record_traits<administration>::encode(a),
+        rows.push_back({a.id.str(), storage::record_traits<instruments::administration>::encode(a),
                         a.client.str(), a.instrument, storage::encode_instant(a.administered_at)});
     }
     return rows;
@@ -321,13 +321,14 @@ void SqliteTrajectory_Raw(benchmark::State& state) {
         const std::string client = nth_client(k++);
         sqlite3_bind_text(st, 1, client.data(), static_cast<int>(client.size()), SQLITE_STATIC);
         sqlite3_bind_text(st, 2, "phq9", 4, SQLITE_STATIC);
-        std::vector<administration> decoded;
+        std::vector<instruments::administration> decoded;
         std::vector<std::string> rows;
         while (sqlite3_step(st) == SQLITE_ROW) {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
             std::string payload(text, static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
             if constexpr (Decode) {
-                decoded.push_back(storage::record_traits<administration>::decode(payload));
+                decoded.push_back(
+                    storage::record_traits<instruments::administration>::decode(payload));
             } else {
                 rows.push_back(std::move(payload));
             }

@@ -4,13 +4,13 @@
 /// the areas connect"): instrument definitions and scored administrations to the outcome analytics
 /// and the clinical records, the C-SSRS triage of risk records, the risk gate on note signing, and
 /// GAS T-scores of treatment plans. The conveniences that use the built-in catalog are not
-/// included here: `theracore/outcomes/builtin_rule_sets.hpp` and
-/// `theracore/model/builtin_cssrs_screener.hpp` (link `theracore::catalog`).
+/// included here: `theracore/adapters/builtin_rule_sets.hpp` and
+/// `theracore/adapters/builtin_cssrs_screener.hpp` (link `theracore::catalog`).
 #pragma once
 
-#include <theracore/model/administration_scores.hpp>
-#include <theracore/model/cssrs_screener.hpp>
-#include <theracore/model/from_administration.hpp>
-#include <theracore/model/risk_signing.hpp>
-#include <theracore/outcomes/from_instrument.hpp>
-#include <theracore/outcomes/from_plan.hpp>
+#include <theracore/adapters/administration_scores.hpp>
+#include <theracore/adapters/cssrs_screener.hpp>
+#include <theracore/adapters/from_administration.hpp>
+#include <theracore/adapters/from_instrument.hpp>
+#include <theracore/adapters/from_plan.hpp>
+#include <theracore/adapters/risk_signing.hpp>

@@ -11,6 +11,8 @@ template <class Tag>
 class basic_id;
 
 struct coded_concept;
+
+inline namespace people {
 struct human_name;
 struct contact_point;
 struct address;
@@ -23,6 +25,9 @@ struct participant;
 struct presenting_problem;
 class care_episode;
 struct intake;
+}  // namespace people
+
+inline namespace safety {
 struct risk_assessment;
 struct safety_plan;
 class risk_flag;
@@ -33,11 +38,16 @@ struct disclosure_record;
 struct cultural_formulation;
 struct ce_activity;
 struct ce_rule_set;
-struct administration;
+}  // namespace safety
+
+inline namespace adapters {
 struct unscored_administration;
 struct critical_item_findings;
+struct administration_series;
+}  // namespace adapters
 
 namespace instruments {
+struct administration;
 struct instrument_definition;
 class instrument;
 class scoring_plan;
@@ -50,7 +60,7 @@ struct batch_result;
 class catalog;
 }  // namespace instruments
 
-// Care records (theracore/care_records.hpp).
+inline namespace care {
 struct measure_observation;
 struct intervention_modality;
 class intervention_catalog;
@@ -64,6 +74,7 @@ class homework_assignment;
 class behaviour_diary;
 struct dyadic_summary;
 struct care_record_export;
+}  // namespace care
 
 class error;
 class validation_error;
@@ -87,7 +98,6 @@ struct gas_result;
 struct trajectory;
 struct measurement_schedule;
 class alert;
-struct administration_series;
 }  // namespace outcomes
 namespace storage {
 struct actor;

@@ -6,12 +6,12 @@
 /// education. See docs/safety-and-consent.md.
 #pragma once
 
-#include <theracore/model/consent.hpp>
-#include <theracore/model/continuing_education.hpp>
-#include <theracore/model/culture.hpp>
-#include <theracore/model/referral.hpp>
-#include <theracore/model/referral_trigger.hpp>
-#include <theracore/model/risk.hpp>
-#include <theracore/model/risk_flag.hpp>
-#include <theracore/model/risk_gate.hpp>
-#include <theracore/model/safety_plan.hpp>
+#include <theracore/safety/consent.hpp>
+#include <theracore/safety/continuing_education.hpp>
+#include <theracore/safety/culture.hpp>
+#include <theracore/safety/referral.hpp>
+#include <theracore/safety/referral_trigger.hpp>
+#include <theracore/safety/risk.hpp>
+#include <theracore/safety/risk_flag.hpp>
+#include <theracore/safety/risk_gate.hpp>
+#include <theracore/safety/safety_plan.hpp>

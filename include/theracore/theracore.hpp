@@ -5,11 +5,11 @@
 #pragma once
 
 #include <theracore/adapters.hpp>
-#include <theracore/care_records.hpp>
+#include <theracore/care.hpp>
 #include <theracore/instruments.hpp>
-#include <theracore/model.hpp>
-#include <theracore/model/administration.hpp>
+#include <theracore/instruments/administration.hpp>
 #include <theracore/outcomes.hpp>
+#include <theracore/people.hpp>
 #include <theracore/safety.hpp>
 #include <theracore/storage/memory.hpp>
 #include <theracore/version.hpp>

@@ -29,11 +29,11 @@ std::vector<client_id> caseload_of(transaction& tx, const clinician_id& k,
     return {clients.begin(), clients.end()};
 }
 
-std::vector<administration> client_trajectory(transaction& tx, const client_id& client,
-                                              const std::string& instrument) {
-    using t = record_traits<administration>;
-    std::vector<administration> out;
-    for (auto& a : tx.query(query<administration>()
+std::vector<instruments::administration> client_trajectory(transaction& tx, const client_id& client,
+                                                           const std::string& instrument) {
+    using t = record_traits<instruments::administration>;
+    std::vector<instruments::administration> out;
+    for (auto& a : tx.query(query<instruments::administration>()
                                 .where(t::client, client)
                                 .where(t::instrument, instrument)
                                 .order_by(t::administered))) {
@@ -42,9 +42,9 @@ std::vector<administration> client_trajectory(transaction& tx, const client_id& 
     return out;
 }
 
-std::map<std::string, std::vector<administration>> client_trajectories(transaction& tx,
-                                                                       const client_id& client) {
-    std::map<std::string, std::vector<administration>> out;
+std::map<std::string, std::vector<instruments::administration>> client_trajectories(
+    transaction& tx, const client_id& client) {
+    std::map<std::string, std::vector<instruments::administration>> out;
     for (auto& a : tx.query(administrations_of(client))) {
         auto& series = out[a.value.instrument];
         series.push_back(std::move(a.value));
@@ -80,7 +80,7 @@ std::vector<due_measure> measures_due_for_clinician(transaction& tx, const clini
                 }
             }
             for (const auto& a : tx.query(administrations_of(p.client))) {
-                const administration& x = a.value;
+                const instruments::administration& x = a.value;
                 const date day = x.administered_at.date();
                 const bool in_episode = x.episode
                                             ? *x.episode == episode.id()

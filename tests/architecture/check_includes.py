@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Checks the dependency rule of docs/architecture.md over the include graph of include/theracore.
+"""Checks the layout rules of docs/architecture.md over include/theracore: the dependency rule
+over the include graph, and namespace = path.
 
 Every public header belongs to one area (AREAS, longest path prefix wins). A header may include
 headers of its own area and of the areas RULE allows for it, nothing else; and no header outside
 the opt-in adapter headers may reach nlohmann/json, Boost.Serialization or a database client
-library, directly or through other TheraCore headers. Exits 1 listing every violation.
+library, directly or through other TheraCore headers. A header in an area folder declares its
+names in that area's namespace (AREA_NAMESPACE). Exits 1 listing every violation.
 
     check_includes.py <repository root>          check
     check_includes.py <repository root> --graph  print the area graph that is there
@@ -18,63 +20,34 @@ import sys
 
 # Area of each header, by path prefix under include/theracore/ (longest prefix wins).
 AREAS = {
+    # The base vocabulary: the root of include/theracore (namespace theracore).
     "config.hpp": "base",
     "version.hpp": "base",
     "error.hpp": "base",
     "fwd.hpp": "base",
-    "detail/describe.hpp": "base",
-    "detail/validation.hpp": "base",
-    "model/id.hpp": "base",
-    "model/time.hpp": "base",
-    "model/enum.hpp": "base",
-    "model/coded_concept.hpp": "base",
-    "model.hpp": "people",
-    "model/client.hpp": "people",
-    "model/clinician.hpp": "people",
-    "model/contact.hpp": "people",
-    "model/episode.hpp": "people",
-    "model/intake.hpp": "people",
-    "care_records.hpp": "care",
-    "detail/care_validation.hpp": "care",
-    "model/treatment_plan.hpp": "care",
-    "model/session.hpp": "care",
-    "model/progress_note.hpp": "care",
-    "model/homework.hpp": "care",
-    "model/behaviour.hpp": "care",
-    "model/dyadic.hpp": "care",
-    "model/intervention.hpp": "care",
-    "model/measure_observation.hpp": "care",
-    "model/care_export.hpp": "care",
-    "safety.hpp": "safety",
-    "detail/safety_rules.hpp": "safety",
-    "model/risk.hpp": "safety",
-    "model/risk_flag.hpp": "safety",
-    "model/risk_gate.hpp": "safety",
-    "model/safety_plan.hpp": "safety",
-    "model/referral.hpp": "safety",
-    "model/referral_trigger.hpp": "safety",
-    "model/consent.hpp": "safety",
-    "model/culture.hpp": "safety",
-    "model/continuing_education.hpp": "safety",
-    "instruments.hpp": "instruments",
-    "instruments/": "instruments",
-    "model/administration.hpp": "instruments",
-    "outcomes.hpp": "outcomes",
-    "outcomes/": "outcomes",
-    "adapters.hpp": "adapters",
-    "model/administration_scores.hpp": "adapters",
-    "model/from_administration.hpp": "adapters",
-    "model/cssrs_screener.hpp": "adapters",
-    "model/builtin_cssrs_screener.hpp": "adapters",
-    "model/risk_signing.hpp": "adapters",
-    "outcomes/from_instrument.hpp": "adapters",
-    "outcomes/from_plan.hpp": "adapters",
-    "outcomes/builtin_rule_sets.hpp": "adapters",
-    "storage/": "storage",
-    "io/": "io",
+    "id.hpp": "base",
+    "time.hpp": "base",
+    "enum.hpp": "base",
+    "coded_concept.hpp": "base",
+    "detail/": "base",
     # The registration lists name the types of every area but include nothing: any area may
     # derive from them.
     "io/types.hpp": "base",
+    # One folder (and umbrella header) per area.
+    "people.hpp": "people",
+    "people/": "people",
+    "care.hpp": "care",
+    "care/": "care",
+    "safety.hpp": "safety",
+    "safety/": "safety",
+    "instruments.hpp": "instruments",
+    "instruments/": "instruments",
+    "outcomes.hpp": "outcomes",
+    "outcomes/": "outcomes",
+    "adapters.hpp": "adapters",
+    "adapters/": "adapters",
+    "storage/": "storage",
+    "io/": "io",
     "theracore.hpp": "umbrella",
 }
 
@@ -100,6 +73,22 @@ RULE = {
 HEAVY = re.compile(r"^(nlohmann/|boost/serialization/|boost/archive/|sqlite3\.h|SQLiteCpp/|"
                    r"libpq-fe\.h|pqxx/)")
 ADAPTER_HEADERS = re.compile(r"^io/")
+
+# Namespace = path: what a header in each area folder declares sits in the area's namespace,
+# opened first thing after THERACORE_NAMESPACE_BEGIN. The record areas' namespaces are inline
+# (theracore::care::session is also theracore::session); the base vocabulary at the root of
+# include/theracore is the root namespace theracore itself. io/ is left out: its adapters declare
+# the ADL hooks (to_json, serialize) in the namespace of the type each converts, where ADL looks.
+AREA_NAMESPACE = {
+    "people": "inline namespace people {",
+    "care": "inline namespace care {",
+    "safety": "inline namespace safety {",
+    "adapters": "inline namespace adapters {",
+    "instruments": "namespace instruments {",
+    "outcomes": "namespace outcomes {",
+    "storage": "namespace storage {",
+}
+AREA_NAMESPACE_RE = re.compile(r"^(inline )?namespace (" + "|".join(AREA_NAMESPACE) + r") \{", re.M)
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.MULTILINE)
 
@@ -144,6 +133,23 @@ def main() -> int:
                                     f"{', '.join(sorted(RULE[a])) or 'nothing'}")
             elif not inc.startswith("theracore") and ("src/" in inc or inc.startswith("../")):
                 problems.append(f"{rel}: includes {inc}, outside the public headers")
+
+    # Namespace = path.
+    for rel, path in headers.items():
+        text = path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if line.strip()]
+        folder = rel.split("/")[0] if "/" in rel else None
+        for i, line in enumerate(lines):
+            if line.strip() != "THERACORE_NAMESPACE_BEGIN":
+                continue
+            opened = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if folder in AREA_NAMESPACE:
+                if opened != AREA_NAMESPACE[folder]:
+                    problems.append(f"{rel}: declares outside its area's namespace (expected "
+                                    f"'{AREA_NAMESPACE[folder]}' after THERACORE_NAMESPACE_BEGIN, "
+                                    f"found '{opened}')")
+            elif folder is None and AREA_NAMESPACE_RE.match(opened) and area_of(rel) == "base":
+                problems.append(f"{rel}: a base header declares in an area's namespace ({opened})")
 
     # Transitive reach of heavy third-party headers.
     memo: dict[str, set[str]] = {}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // expect: invalid initialization of reference of type 'const theracore::v[0-9]+::client_id
 // Passing an episode id where a client id is expected must not compile.
-#include <theracore/model/id.hpp>
+#include <theracore/id.hpp>
 
 namespace {
 bool is_known(const theracore::client_id& id) { return !id.empty(); }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // expect: no match for .operator=
 // Assigning an identifier of one kind to another must not compile.
-#include <theracore/model/id.hpp>
+#include <theracore/id.hpp>
 
 int main() {
     theracore::client_id client("42");

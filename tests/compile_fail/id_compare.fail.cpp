@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // expect: no match for .operator==
 // Comparing identifiers of different kinds must not compile.
-#include <theracore/model/id.hpp>
+#include <theracore/id.hpp>
 
 int main() {
     const theracore::client_id client("42");

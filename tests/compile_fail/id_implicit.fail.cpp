@@ -3,7 +3,7 @@
 // A raw string does not silently become an identifier.
 #include <string>
 
-#include <theracore/model/id.hpp>
+#include <theracore/id.hpp>
 
 int main() {
 #ifdef THERACORE_COMPILE_FAIL_CONTROL

@@ -18,6 +18,7 @@
 
 using namespace theracore;
 using nlohmann::json;
+using theracore::instruments::administration;
 
 namespace {
 

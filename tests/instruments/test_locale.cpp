@@ -5,7 +5,7 @@
 #include <string>
 
 #include <theracore/instruments.hpp>
-#include <theracore/model/client.hpp>
+#include <theracore/people/client.hpp>
 
 #include "support/instruments_builders.hpp"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <gtest/gtest.h>
 
-#include <theracore/outcomes/builtin_rule_sets.hpp>
+#include <theracore/adapters/builtin_rule_sets.hpp>
 #include <theracore/outcomes/cohort.hpp>
 
 #include "support/outcomes_builders.hpp"

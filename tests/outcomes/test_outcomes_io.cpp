@@ -11,10 +11,10 @@
 #include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 
+#include <theracore/adapters/builtin_rule_sets.hpp>
 #include <theracore/io/boost_serialization.hpp>
 #include <theracore/io/json.hpp>
 #include <theracore/io/json_core.hpp>  // io::detail::read and write on plain values
-#include <theracore/outcomes/builtin_rule_sets.hpp>
 
 #include "support/fixtures.hpp"
 #include "support/outcomes_builders.hpp"

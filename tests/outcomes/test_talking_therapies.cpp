@@ -3,7 +3,7 @@
 // GAD-7 caseness >= 8, reliable change >= 4 (instruments.md §2.1, §2.3, §3.4).
 #include <gtest/gtest.h>
 
-#include <theracore/outcomes/builtin_rule_sets.hpp>
+#include <theracore/adapters/builtin_rule_sets.hpp>
 #include <theracore/outcomes/talking_therapies.hpp>
 
 #include "support/outcomes_builders.hpp"

@@ -105,7 +105,7 @@ class StoreConformance : public ::testing::TestWithParam<t::backend> {
     /// rejection.
     void expect_empty() {
         expect_no_records<client, clinician, care_episode, intake, t::memo, t::scratch_note,
-                          administration, instruments::instrument, outcomes::alert,
+                          instruments::administration, instruments::instrument, outcomes::alert,
                           outcomes::measurement_schedule, treatment_plan, session, progress_note,
                           psychotherapy_note, homework_assignment, behaviour_diary,
                           intervention_catalog, risk_assessment, safety_plan, risk_flag, referral,

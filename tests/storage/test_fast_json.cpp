@@ -67,7 +67,7 @@ TEST(FastJson, EveryRecordFixtureIsWrittenAndReadAsNlohmannDoes) {
     check_fixture<clinician>("clinician.json");
     check_fixture<care_episode>("care_episode.json");
     check_fixture<intake>("intake.json");
-    check_fixture<administration>("administration.json");
+    check_fixture<instruments::administration>("administration.json");
     check_fixture<outcomes::alert>("alert.json");
     check_fixture<outcomes::measurement_schedule>("measurement_schedule.json");
     check_fixture<treatment_plan>("treatment_plan.json");

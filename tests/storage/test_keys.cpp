@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <theracore/model/episode.hpp>
+#include <theracore/people/episode.hpp>
 #include <theracore/storage/keys.hpp>
 
 #include "support/storage_builders.hpp"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The storage registrations of the care records (theracore/storage/records/care_records.hpp):
+// The storage registrations of the care records (theracore/storage/records/care.hpp):
 // what plans, sessions, notes, homework, diaries and the catalog index, their keys, and the
 // two update rules (signed notes, superseded plan versions) run through a store.
 #include <gtest/gtest.h>

@@ -47,10 +47,10 @@ bool refused(const T& stored, F&& change) {
 }  // namespace
 
 TEST(InstrumentRecords, AdministrationsIndexClientInstrumentAndTimeOnce) {
-    static_assert(is_registered_record_v<administration>);
+    static_assert(is_registered_record_v<instruments::administration>);
     static_assert(is_registered_record_v<instruments::instrument>);
-    EXPECT_STREQ(record_traits<administration>::kind, "administration");
-    EXPECT_EQ(record_traits<administration>::deletion, deletion_policy::soft);
+    EXPECT_STREQ(record_traits<instruments::administration>::kind, "administration");
+    EXPECT_EQ(record_traits<instruments::administration>::deletion, deletion_policy::soft);
     const auto a = test::sample_administration("a-1", "c-zoe", test::when(2024, 2, 29, 9, 30));
     EXPECT_EQ(values(a, "client"), (texts{"c-zoe"}));
     EXPECT_EQ(values(a, "instrument"), (texts{"phq9"}));
@@ -75,18 +75,20 @@ TEST(InstrumentRecords, DateRangesCoverWholeDays) {
 
 TEST(InstrumentRecords, AnAdministrationMayBeRescoredOrLinkedButNotRewritten) {
     const auto a = test::sample_administration("a-1", "c-zoe", test::when(2024, 2, 29, 9));
-    EXPECT_FALSE(refused(a, [](administration& x) {
+    EXPECT_FALSE(refused(a, [](instruments::administration& x) {
         x.result.scales.at(0).value = 11;  // re-scored
         x.episode = episode_id("e-100");
     }));
-    EXPECT_TRUE(refused(
-        a, [](administration& x) { x.responses.form_order.at(0) = instruments::answer(3.0); }));
-    EXPECT_TRUE(refused(a, [](administration& x) { x.client = client_id("c-lee"); }));
-    EXPECT_TRUE(
-        refused(a, [](administration& x) { x.administered_at += boost::posix_time::hours(1); }));
-    EXPECT_TRUE(refused(a, [](administration& x) { x.administered_by.reset(); }));
-    EXPECT_TRUE(refused(a, [](administration& x) { x.locale.reset(); }));
-    EXPECT_TRUE(refused(a, [](administration& x) {
+    EXPECT_TRUE(refused(a, [](instruments::administration& x) {
+        x.responses.form_order.at(0) = instruments::answer(3.0);
+    }));
+    EXPECT_TRUE(refused(a, [](instruments::administration& x) { x.client = client_id("c-lee"); }));
+    EXPECT_TRUE(refused(a, [](instruments::administration& x) {
+        x.administered_at += boost::posix_time::hours(1);
+    }));
+    EXPECT_TRUE(refused(a, [](instruments::administration& x) { x.administered_by.reset(); }));
+    EXPECT_TRUE(refused(a, [](instruments::administration& x) { x.locale.reset(); }));
+    EXPECT_TRUE(refused(a, [](instruments::administration& x) {
         x.instrument = "gad7";
         x.result.provenance.instrument = "gad7";
     }));

@@ -253,7 +253,7 @@ TEST(SqliteStore, AVersion1FileGetsTheAdministrationsTableAndKeepsItsAdministrat
                        "administrations"),
               "c-zoe phq9 2024-02-29T09:00:00.000000Z");
     auto tx = db->begin(ada, access_mode::read_only);
-    EXPECT_EQ(tx.get<administration>(administration_id("a-1")).value, a);
+    EXPECT_EQ(tx.get<instruments::administration>(administration_id("a-1")).value, a);
     EXPECT_EQ(client_trajectory(tx, client_id("c-zoe"), "phq9").size(), 1u);
 }
 

@@ -54,7 +54,7 @@ session held(const std::string& id, const std::string& episode, const std::strin
     return session::create(f);
 }
 
-std::vector<std::string> administration_ids(const std::vector<administration>& v) {
+std::vector<std::string> administration_ids(const std::vector<instruments::administration>& v) {
     std::vector<std::string> out;
     for (const auto& a : v) {
         out.push_back(a.id.str());
@@ -79,7 +79,7 @@ TEST_P(StoreConformance, InstrumentAndOutcomeRecordsReadBackEqualAtRevisionOne) 
         tx.commit();
     }
     auto tx = db().begin(bob, access_mode::read_only);
-    const auto stored = tx.get<administration>(administration_id("a-1"));
+    const auto stored = tx.get<instruments::administration>(administration_id("a-1"));
     EXPECT_EQ(stored.value, a);
     EXPECT_EQ(stored.revision(), 1);
     EXPECT_EQ(stored.meta.created_by, "k-ada");
@@ -108,7 +108,7 @@ TEST_P(StoreConformance, InvalidInstrumentAndOutcomeRecordsAreRejectedBeforeAnyW
         expect_rejected(tx, outcomes::measurement_schedule{}, "episode");
         EXPECT_THROW(tx.insert(instruments::instrument{}), validation_error);
         // A whole batch is refused for one bad administration.
-        std::vector<administration> batch{
+        std::vector<instruments::administration> batch{
             t::sample_administration("a-2", "c-zoe", when(2024, 3, 1)),
             t::sample_administration("a-3", "", when(2024, 3, 2))};
         EXPECT_THROW(tx.insert_all(batch), validation_error);
@@ -124,7 +124,7 @@ TEST_P(StoreConformance, AnAdministrationMayBeRescoredButItsAnswersNeverChange) 
     put(t::sample_administration("a-1", "c-zoe", when(2024, 2, 29, 9)));
     {
         auto tx = db().begin(ada);
-        auto a = tx.get<administration>(administration_id("a-1"));
+        auto a = tx.get<instruments::administration>(administration_id("a-1"));
         a.value.responses.form_order.at(8) = instruments::answer(0.0);
         try {
             tx.update(a);
@@ -133,13 +133,13 @@ TEST_P(StoreConformance, AnAdministrationMayBeRescoredButItsAnswersNeverChange) 
             EXPECT_NE(std::string(e.what()).find("responses"), std::string::npos) << e.what();
         }
         EXPECT_TRUE(tx.active()) << "refused before anything was written";
-        a = tx.get<administration>(administration_id("a-1"));
+        a = tx.get<instruments::administration>(administration_id("a-1"));
         a.value.result.scales.at(0).value = 11;
         a.value.episode = episode_id("e-100");
         EXPECT_EQ(tx.update(a), 2);
         tx.commit();
     }
-    const auto a = read<administration>(administration_id("a-1"));
+    const auto a = read<instruments::administration>(administration_id("a-1"));
     EXPECT_EQ(a.value.result.scales.at(0).value, 11);
     EXPECT_EQ(a.value.responses,
               t::sample_administration("a-1", "c-zoe", when(2024, 2, 29, 9)).responses);
@@ -181,7 +181,7 @@ class StoreAdministrations : public StoreConformance {
             return;
         }
         // Inserted out of time order; c-zoe has PHQ-9 and GAD-7, c-lee PHQ-9 only.
-        std::vector<administration> batch{
+        std::vector<instruments::administration> batch{
             t::sample_administration("a-3", "c-zoe", when(2024, 3, 1, 0, 0), 12),
             t::sample_administration("a-1", "c-zoe", when(2024, 1, 31, 23, 59), 18),
             t::sample_administration("a-5", "c-zoe", when(2024, 3, 31, 23, 59), 7),
@@ -213,12 +213,14 @@ TEST_P(StoreAdministrations, AClientsAdministrationsOfAnInstrumentInADateRangeIn
                                        when(2024, 3, 1))),
               (ids{"a-2", "a-3"}))
         << "instants: both bounds inclusive";
-    using a = record_traits<administration>;
+    using a = record_traits<instruments::administration>;
     EXPECT_EQ(found(administrations_of(client_id("c-zoe"))
                         .order_by(a::administered, sort_order::descending)
                         .limit(2)),
               (ids{"a-5", "a-4"}));
-    EXPECT_EQ(found(query<administration>().where(a::instrument, std::string("phq9")).limit(3)),
+    EXPECT_EQ(found(query<instruments::administration>()
+                        .where(a::instrument, std::string("phq9"))
+                        .limit(3)),
               (ids{"a-1", "a-2", "a-3"}))
         << "by id when no order is given";
 }
@@ -243,33 +245,37 @@ TEST_P(StoreAdministrations, TrajectoriesAreTheOrderedAdministrationsPerInstrume
 TEST_P(StoreAdministrations, DeletesRestoresPurgesAndReindexWorkOnAdministrations) {
     {
         auto tx = db().begin(bob);
-        EXPECT_EQ(tx.remove<administration>(administration_id("a-2"), 1, "Entered twice"), 2);
+        EXPECT_EQ(
+            tx.remove<instruments::administration>(administration_id("a-2"), 1, "Entered twice"),
+            2);
         tx.commit();
     }
     EXPECT_EQ(in_range("c-zoe", "phq9", date(2024, 1, 1), date(2024, 12, 31)),
               (ids{"a-1", "a-3", "a-4", "a-5"}));
-    const auto gone = read<administration>(administration_id("a-2"), visibility::include_deleted);
+    const auto gone =
+        read<instruments::administration>(administration_id("a-2"), visibility::include_deleted);
     ASSERT_TRUE(gone.deleted());
     EXPECT_EQ(gone.meta.deleted->by, "k-bob");
     EXPECT_EQ(found(administrations_of(client_id("c-zoe")).deleted(deleted_records::only)),
               (ids{"a-2"}));
     db().transact(ada, [](transaction& tx) {
-        tx.restore<administration>(administration_id("a-2"), 2, "Was not a duplicate");
-        tx.purge<administration>(administration_id("a-5"), 1, "Wrong chart");
-        EXPECT_EQ(tx.reindex<administration>(), 6u);
+        tx.restore<instruments::administration>(administration_id("a-2"), 2, "Was not a duplicate");
+        tx.purge<instruments::administration>(administration_id("a-5"), 1, "Wrong chart");
+        EXPECT_EQ(tx.reindex<instruments::administration>(), 6u);
     });
     EXPECT_EQ(in_range("c-zoe", "phq9", date(2024, 1, 1), date(2024, 12, 31)),
               (ids{"a-1", "a-2", "a-3", "a-4"}));
-    EXPECT_FALSE(read<administration>(administration_id("a-1")).deleted());
+    EXPECT_FALSE(read<instruments::administration>(administration_id("a-1")).deleted());
     auto tx = db().begin(ada, access_mode::read_only);
-    EXPECT_FALSE(tx.find<administration>(administration_id("a-5"), visibility::include_deleted));
+    EXPECT_FALSE(tx.find<instruments::administration>(administration_id("a-5"),
+                                                      visibility::include_deleted));
     EXPECT_EQ(tx.journal({std::string("purge"), {}, {}, 0, 0, false}).size(), 1u);
 }
 
 TEST_P(StoreAdministrations, UpdatesKeepTheTimeOrder) {
     // Re-scoring a.4 changes nothing of its place; the order column is the administration time.
     db().transact(ada, [](transaction& tx) {
-        auto a = tx.get<administration>(administration_id("a-4"));
+        auto a = tx.get<instruments::administration>(administration_id("a-4"));
         a.value.result.scales.at(0).value = 20;
         tx.update(a);
     });
@@ -280,7 +286,7 @@ TEST_P(StoreAdministrations, UpdatesKeepTheTimeOrder) {
 }
 
 TEST_P(StoreAdministrations, BulkInsertIsAllOrNothing) {
-    std::vector<administration> batch;
+    std::vector<instruments::administration> batch;
     for (int i = 0; i < 400; ++i) {
         batch.push_back(t::sample_administration("b-" + std::to_string(1000 + i), "c-max",
                                                  when(2024, 1, 1) + boost::posix_time::hours(i),
@@ -294,14 +300,16 @@ TEST_P(StoreAdministrations, BulkInsertIsAllOrNothing) {
         EXPECT_EQ(stored[123], batch[123]);
         EXPECT_EQ(stored.back(), batch.back());
     }
-    std::vector<administration> clash{t::sample_administration("b-new", "c-max", when(2025, 1, 1)),
-                                      t::sample_administration("a-3", "c-max", when(2025, 1, 2))};
+    std::vector<instruments::administration> clash{
+        t::sample_administration("b-new", "c-max", when(2025, 1, 1)),
+        t::sample_administration("a-3", "c-max", when(2025, 1, 2))};
     auto tx = db().begin(ada);
     EXPECT_THROW(tx.insert_all(clash), conflict);
     EXPECT_FALSE(tx.active());
-    EXPECT_FALSE(read<administration>(administration_id("a-3")).value.client == client_id("c-max"));
+    EXPECT_FALSE(read<instruments::administration>(administration_id("a-3")).value.client ==
+                 client_id("c-max"));
     auto check = db().begin(ada, access_mode::read_only);
-    EXPECT_FALSE(check.find<administration>(administration_id("b-new")));
+    EXPECT_FALSE(check.find<instruments::administration>(administration_id("b-new")));
 }
 
 // ----- Alerts and due measures ------------------------------------------------------------

@@ -3,7 +3,7 @@
 // round-trip tests exercise every field.
 #pragma once
 
-#include <theracore/model.hpp>
+#include <theracore/people.hpp>
 
 namespace theracore::test {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <theracore/care_records.hpp>
+#include <theracore/care.hpp>
 
 #include "support/builders.hpp"
 

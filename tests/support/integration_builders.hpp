@@ -8,8 +8,8 @@
 #include <vector>
 
 #include <theracore/instruments.hpp>
+#include <theracore/instruments/administration.hpp>
 #include <theracore/instruments/builtin_catalog.hpp>
-#include <theracore/model/administration.hpp>
 
 namespace theracore::itest {
 
@@ -28,17 +28,17 @@ inline const ti::instrument& builtin(const std::string& id) {
 
 /// An administration of built-in `instrument` scored from `answers` in form order (an
 /// `answer()` is missing).
-inline administration scored(const std::string& instrument, const std::string& id,
-                             const std::string& client, instant when,
-                             std::vector<ti::answer> answers) {
+inline instruments::administration scored(const std::string& instrument, const std::string& id,
+                                          const std::string& client, instant when,
+                                          std::vector<ti::answer> answers) {
     return administer(builtin(instrument), administration_id(id), client_id(client), when,
                       ti::responses::ordered(std::move(answers)));
 }
 
 /// A PHQ-9 administration: items 1–8 sum to `items_1_8` (spread as 3s, then the rest), item 9
 /// as given, item 10 (not scored) 0. Total = items_1_8 + item9.
-inline administration phq9(const std::string& id, const std::string& client, instant when,
-                           int items_1_8, ti::answer item9 = 0) {
+inline instruments::administration phq9(const std::string& id, const std::string& client,
+                                        instant when, int items_1_8, ti::answer item9 = 0) {
     std::vector<ti::answer> a;
     int left = items_1_8;
     for (int i = 0; i < 8; ++i) {
@@ -53,7 +53,8 @@ inline administration phq9(const std::string& id, const std::string& client, ins
 
 /// The same administration as if scored with definition version `version` (both the record
 /// and its result say so, as a stored older administration would).
-inline administration as_version(administration a, const std::string& version) {
+inline instruments::administration as_version(instruments::administration a,
+                                              const std::string& version) {
     a.instrument_version = version;
     a.result.provenance.instrument_version = version;
     return a;

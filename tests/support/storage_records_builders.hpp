@@ -10,8 +10,8 @@
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include <theracore/instruments/administration.hpp>
 #include <theracore/io/json.hpp>
-#include <theracore/model/administration.hpp>
 #include <theracore/outcomes/alert.hpp>
 #include <theracore/outcomes/schedule.hpp>
 
@@ -29,12 +29,13 @@ inline instant when(int y, int mo, int d, int h = 0, int mi = 0) {
 /// The PHQ-9 administration of tests/data/administration.json (total 10, item 9 endorsed)
 /// with another id, client, time and total; `instrument` renames the instrument and its
 /// provenance (the answers stay those of the fixture).
-inline administration sample_administration(const std::string& id, const std::string& client,
-                                            instant at, double total = 10,
-                                            const std::string& instrument = "phq9") {
-    static const administration fixture =
-        io::from_json_string<administration>(read_fixture("administration.json"));
-    administration a = fixture;
+inline instruments::administration sample_administration(const std::string& id,
+                                                         const std::string& client, instant at,
+                                                         double total = 10,
+                                                         const std::string& instrument = "phq9") {
+    static const instruments::administration fixture =
+        io::from_json_string<instruments::administration>(read_fixture("administration.json"));
+    instruments::administration a = fixture;
     a.id = administration_id(id);
     a.client = client_id(client);
     a.episode.reset();

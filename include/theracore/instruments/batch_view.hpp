@@ -13,8 +13,8 @@
 #include <vector>
 
 #include <theracore/config.hpp>
+#include <theracore/enum.hpp>
 #include <theracore/error.hpp>
-#include <theracore/model/enum.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {

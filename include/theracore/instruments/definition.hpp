@@ -17,9 +17,9 @@
 #include <variant>
 #include <vector>
 
+#include <theracore/coded_concept.hpp>
 #include <theracore/detail/describe.hpp>
-#include <theracore/model/coded_concept.hpp>
-#include <theracore/model/enum.hpp>
+#include <theracore/enum.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {

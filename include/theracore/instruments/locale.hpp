@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include <theracore/coded_concept.hpp>
 #include <theracore/config.hpp>
+#include <theracore/enum.hpp>
 #include <theracore/error.hpp>
 #include <theracore/instruments/instrument.hpp>
-#include <theracore/model/coded_concept.hpp>
-#include <theracore/model/enum.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {

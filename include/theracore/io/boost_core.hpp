@@ -28,7 +28,7 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/error.hpp>
-#include <theracore/model/id.hpp>
+#include <theracore/id.hpp>
 
 #if BOOST_VERSION >= 108400
 #error "Boost >= 1.84 serializes std::optional itself; drop the adapter below"

@@ -13,8 +13,8 @@
 #pragma once
 
 // One header per area; each declares serialize overloads and BOOST_CLASS_VERSIONs.
-#include <theracore/io/boost/care_records.hpp>
+#include <theracore/io/boost/care.hpp>
 #include <theracore/io/boost/instruments.hpp>
-#include <theracore/io/boost/model.hpp>
 #include <theracore/io/boost/outcomes.hpp>
+#include <theracore/io/boost/people.hpp>
 #include <theracore/io/boost/safety.hpp>

@@ -14,16 +14,16 @@
 #pragma once
 
 // One header per area; each declares the adapters of its registration list.
-#include <theracore/io/json/care_records.hpp>
+#include <theracore/io/json/care.hpp>
 #include <theracore/io/json/instruments.hpp>
-#include <theracore/io/json/model.hpp>
 #include <theracore/io/json/outcomes.hpp>
+#include <theracore/io/json/people.hpp>
 #include <theracore/io/json/safety.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace io {
 /// Every type with compiled JSON adapters.
 using json_types =
-    concat_t<model_types, care_records_types, safety_types, instruments_types, outcomes_types>;
+    concat_t<people_types, care_types, safety_types, instruments_types, outcomes_types>;
 }  // namespace io
 THERACORE_NAMESPACE_END

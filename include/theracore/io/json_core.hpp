@@ -34,11 +34,11 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
+#include <theracore/enum.hpp>
 #include <theracore/error.hpp>
+#include <theracore/id.hpp>
 #include <theracore/io/json_api.hpp>
-#include <theracore/model/enum.hpp>
-#include <theracore/model/id.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace io {

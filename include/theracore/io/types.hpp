@@ -3,14 +3,14 @@
 /// The registration lists: every value type with a JSON form, and every storable record type,
 /// named once per area. Each list is an X-macro, `LIST(X)` expanding to `X(type)` for each of
 /// its types; the JSON adapters (`theracore/io/json/<area>.hpp` and src/io/json/), the storage
-/// codecs (src/storage/records/) and the C++ type lists (`io::model_types`,
-/// `storage::model_records`, …) are all derived from these lists, so a type added here is
+/// codecs (src/storage/records/) and the C++ type lists (`io::people_types`,
+/// `storage::people_records`, …) are all derived from these lists, so a type added here is
 /// declared, compiled, stored and tested everywhere at once.
 ///
-/// The JSON lists name types in the area's namespace: `theracore` for model, care records and
-/// safety, `theracore::instruments` and `theracore::outcomes` for those areas;
-/// `THERACORE_ADMINISTRATION_TYPES` names the one `theracore` type of the instruments area. The
-/// record lists name types as seen from `theracore` (`outcomes::alert`).
+/// The JSON lists name types as seen from their area's namespace: `theracore` for people, care
+/// and safety (whose namespaces are inline in `theracore`, with the base vocabulary),
+/// `theracore::instruments` and `theracore::outcomes` for those areas. The record lists name
+/// types as seen from `theracore` (`outcomes::alert`).
 #pragma once
 
 #include <cstddef>
@@ -19,8 +19,8 @@
 
 // clang-format off
 
-/// `theracore`: the core model (theracore/model.hpp).
-#define THERACORE_MODEL_TYPES(X) \
+/// `theracore`: the core model (theracore/people.hpp).
+#define THERACORE_PEOPLE_TYPES(X) \
     X(coded_concept) \
     X(human_name) \
     X(contact_point) \
@@ -36,8 +36,8 @@
     X(care_episode) \
     X(intake)
 
-/// `theracore`: the care records (theracore/care_records.hpp).
-#define THERACORE_CARE_RECORDS_TYPES(X) \
+/// `theracore`: the care records (theracore/care.hpp).
+#define THERACORE_CARE_TYPES(X) \
     X(measure_observation) \
     X(intervention_modality) \
     X(intervention_catalog) \
@@ -137,10 +137,7 @@
     X(scale_score) \
     X(fired_flag) \
     X(derived_result) \
-    X(score_result)
-
-/// `theracore`: the record of an administered instrument (theracore/model/administration.hpp).
-#define THERACORE_ADMINISTRATION_TYPES(X) \
+    X(score_result) \
     X(administration)
 
 /// `theracore::outcomes`: the outcome analytics (theracore/outcomes.hpp,
@@ -188,13 +185,13 @@
     X(progress_report_data)
 
 /// Storable record types (`storage::record_traits`), by area.
-#define THERACORE_MODEL_RECORDS(X) \
+#define THERACORE_PEOPLE_RECORDS(X) \
     X(client) \
     X(clinician) \
     X(care_episode) \
     X(intake)
 
-#define THERACORE_CARE_RECORDS_RECORDS(X) \
+#define THERACORE_CARE_RECORDS(X) \
     X(treatment_plan) \
     X(session) \
     X(progress_note) \
@@ -216,7 +213,7 @@
     X(referral_trigger_set)
 
 #define THERACORE_INSTRUMENTS_RECORDS(X) \
-    X(administration) \
+    X(instruments::administration) \
     X(instruments::instrument)
 
 #define THERACORE_OUTCOMES_RECORDS(X) \
@@ -229,7 +226,7 @@ THERACORE_NAMESPACE_BEGIN
 namespace io {
 
 /// A list of types, for code that visits every registered type (tests, bindings, backends):
-/// `for_each_type(io::model_types{}, [](auto tag) { using T = typename decltype(tag)::type; })`.
+/// `for_each_type(io::people_types{}, [](auto tag) { using T = typename decltype(tag)::type; })`.
 template <class... Ts>
 struct type_list {
     static constexpr std::size_t size = sizeof...(Ts);

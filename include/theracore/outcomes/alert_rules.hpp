@@ -28,13 +28,13 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
-#include <theracore/model/id.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/id.hpp>
 #include <theracore/outcomes/alert.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 #include <theracore/outcomes/series.hpp>
 #include <theracore/outcomes/trajectory.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

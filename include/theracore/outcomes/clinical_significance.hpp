@@ -25,7 +25,7 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
-#include <theracore/model/enum.hpp>
+#include <theracore/enum.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/reliable_change.hpp>
 #include <theracore/outcomes/series.hpp>

@@ -28,7 +28,7 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
-#include <theracore/model/id.hpp>
+#include <theracore/id.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

@@ -16,7 +16,7 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
-#include <theracore/model/enum.hpp>
+#include <theracore/enum.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

@@ -24,7 +24,7 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
-#include <theracore/model/enum.hpp>
+#include <theracore/enum.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/series.hpp>
 

@@ -20,13 +20,13 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
-#include <theracore/model/id.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/id.hpp>
 #include <theracore/outcomes/alert.hpp>
 #include <theracore/outcomes/clinical_significance.hpp>
 #include <theracore/outcomes/gas.hpp>
 #include <theracore/outcomes/parameters.hpp>
 #include <theracore/outcomes/series.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

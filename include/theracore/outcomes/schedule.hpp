@@ -28,9 +28,9 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/detail/validation.hpp>
-#include <theracore/model/enum.hpp>
-#include <theracore/model/id.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/enum.hpp>
+#include <theracore/id.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

@@ -18,10 +18,10 @@
 #include <string_view>
 #include <vector>
 
-#include <theracore/model/enum.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/enum.hpp>
 #include <theracore/storage/query.hpp>
 #include <theracore/storage/record.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {

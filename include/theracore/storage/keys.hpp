@@ -31,12 +31,12 @@
 #include <utility>
 #include <vector>
 
+#include <theracore/enum.hpp>
 #include <theracore/error.hpp>
-#include <theracore/model/enum.hpp>
-#include <theracore/model/id.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/id.hpp>
 #include <theracore/storage/detail/case_folding.hpp>
 #include <theracore/storage/record.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {

@@ -25,10 +25,10 @@
 
 #include <theracore/detail/describe.hpp>
 #include <theracore/outcomes/schedule.hpp>
-#include <theracore/storage/records/care_records.hpp>
+#include <theracore/storage/records/care.hpp>
 #include <theracore/storage/records/instruments.hpp>
-#include <theracore/storage/records/model.hpp>
 #include <theracore/storage/records/outcomes.hpp>
+#include <theracore/storage/records/people.hpp>
 #include <theracore/storage/records/safety.hpp>
 #include <theracore/storage/store.hpp>
 
@@ -50,17 +50,17 @@ namespace storage {
     const std::vector<episode_status>& statuses = open_episode_statuses());
 
 /// `client`'s administrations of `instrument`, oldest first: the input of the outcomes
-/// module's series (`outcomes::series_for`). Administrations at the same instant keep id
+/// module's series (`adapters::series_for`). Administrations at the same instant keep id
 /// order.
 /// @throws access_denied, storage_error.
-[[nodiscard]] THERACORE_API std::vector<administration> client_trajectory(
+[[nodiscard]] THERACORE_API std::vector<instruments::administration> client_trajectory(
     transaction& tx, const client_id& client, const std::string& instrument);
 
 /// Every trajectory of `client`: for each instrument the client completed, the
 /// administrations oldest first (as `client_trajectory`). One query.
 /// @throws access_denied, storage_error.
-[[nodiscard]] THERACORE_API std::map<std::string, std::vector<administration>> client_trajectories(
-    transaction& tx, const client_id& client);
+[[nodiscard]] THERACORE_API std::map<std::string, std::vector<instruments::administration>>
+client_trajectories(transaction& tx, const client_id& client);
 
 /// One measure due (or overdue) for one client of one episode.
 struct due_measure {

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include <theracore/detail/describe.hpp>
-#include <theracore/model/enum.hpp>
-#include <theracore/model/time.hpp>
+#include <theracore/enum.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {

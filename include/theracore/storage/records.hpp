@@ -12,10 +12,10 @@
 #pragma once
 
 // One header per area; each specializes record_traits for its types (docs/storage.md).
-#include <theracore/storage/records/care_records.hpp>
+#include <theracore/storage/records/care.hpp>
 #include <theracore/storage/records/instruments.hpp>
-#include <theracore/storage/records/model.hpp>
 #include <theracore/storage/records/outcomes.hpp>
+#include <theracore/storage/records/people.hpp>
 #include <theracore/storage/records/safety.hpp>
 // Queries over several kinds.
 #include <theracore/storage/queries.hpp>
@@ -23,7 +23,7 @@
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
 /// Every storable record type, area by area.
-using record_types = io::concat_t<model_records, care_records_records, safety_records,
-                                  instruments_records, outcomes_records>;
+using record_types = io::concat_t<people_records, care_records, safety_records, instruments_records,
+                                  outcomes_records>;
 }  // namespace storage
 THERACORE_NAMESPACE_END

@@ -79,12 +79,12 @@
 
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
-#include <theracore/model/time.hpp>
 #include <theracore/storage/access.hpp>
 #include <theracore/storage/keys.hpp>
 #include <theracore/storage/query.hpp>
 #include <theracore/storage/record.hpp>
 #include <theracore/storage/record_traits.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {

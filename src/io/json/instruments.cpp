@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
 /// The compiled JSON adapters of the instrument engine: definitions (read with every problem
-/// reported at once), locale overlays, answers, and the types of `THERACORE_INSTRUMENTS_TYPES`
-/// and `THERACORE_ADMINISTRATION_TYPES`.
+/// reported at once), locale overlays, answers, and the types of `THERACORE_INSTRUMENTS_TYPES`.
 
 #include <cmath>
 #include <set>
@@ -217,8 +216,6 @@ void from_json(const nlohmann::json& j, instrument& i) {
 THERACORE_INSTRUMENTS_TYPES(THERACORE_JSON_DEFINE)
 
 }  // namespace instruments
-
-THERACORE_ADMINISTRATION_TYPES(THERACORE_JSON_DEFINE)
 
 namespace io {
 template <>

@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
+#include <theracore/adapters/from_instrument.hpp>
+#include <theracore/adapters/from_plan.hpp>
 #include <theracore/detail/validation.hpp>
 #include <theracore/error.hpp>
 #include <theracore/outcomes.hpp>
-#include <theracore/outcomes/from_instrument.hpp>
-#include <theracore/outcomes/from_plan.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace outcomes {

@@ -42,10 +42,10 @@
 #include <vector>
 
 #include <theracore/detail/describe.hpp>
+#include <theracore/enum.hpp>
 #include <theracore/io/json_core.hpp>
-#include <theracore/model/enum.hpp>
-#include <theracore/model/time.hpp>
 #include <theracore/storage/keys.hpp>
+#include <theracore/time.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {

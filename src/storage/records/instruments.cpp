@@ -8,18 +8,20 @@
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
 
-query<administration> administrations_of(const client_id& client, const std::string& instrument,
-                                         instant from, instant to) {
-    using t = record_traits<administration>;
-    return query<administration>()
+query<instruments::administration> administrations_of(const client_id& client,
+                                                      const std::string& instrument, instant from,
+                                                      instant to) {
+    using t = record_traits<instruments::administration>;
+    return query<instruments::administration>()
         .where(t::client, client)
         .where(t::instrument, instrument)
         .where_between(t::administered, from, to)
         .order_by(t::administered);
 }
 
-query<administration> administrations_of(const client_id& client, const std::string& instrument,
-                                         date from, date to) {
+query<instruments::administration> administrations_of(const client_id& client,
+                                                      const std::string& instrument, date from,
+                                                      date to) {
     if (from.is_special() || to.is_special()) {
         throw validation_error("invalid date range",
                                {{from.is_special() ? "from" : "to", "not a calendar date"}});
@@ -29,9 +31,9 @@ query<administration> administrations_of(const client_id& client, const std::str
         instant(to) + boost::posix_time::hours(24) - boost::posix_time::microseconds(1));
 }
 
-query<administration> administrations_of(const client_id& client) {
-    using t = record_traits<administration>;
-    return query<administration>().where(t::client, client).order_by(t::administered);
+query<instruments::administration> administrations_of(const client_id& client) {
+    using t = record_traits<instruments::administration>;
+    return query<instruments::administration>().where(t::client, client).order_by(t::administered);
 }
 
 query<instruments::instrument> instrument_versions(const std::string& id) {
@@ -39,15 +41,16 @@ query<instruments::instrument> instrument_versions(const std::string& id) {
     return query<instruments::instrument>().where(t::instrument, id).order_by(t::version);
 }
 
-void record_traits<administration>::index(const administration& a,
-                                          index_writer<administration>& w) {
+void record_traits<instruments::administration>::index(
+    const instruments::administration& a, index_writer<instruments::administration>& w) {
     w.add(client, a.client);
     w.add(instrument, a.instrument);
     w.add(administered, a.administered_at);
 }
 
-void record_traits<administration>::check_update(const administration& stored,
-                                                 const administration& next, transaction&) {
+void record_traits<instruments::administration>::check_update(
+    const instruments::administration& stored, const instruments::administration& next,
+    transaction&) {
     const char* changed = stored.client != next.client                     ? "client"
                           : stored.instrument != next.instrument           ? "instrument"
                           : stored.administered_at != next.administered_at ? "administered_at"

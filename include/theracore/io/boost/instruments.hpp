@@ -8,8 +8,8 @@
 #include <boost/serialization/split_free.hpp>
 
 #include <theracore/instruments.hpp>
+#include <theracore/instruments/administration.hpp>
 #include <theracore/io/boost_core.hpp>
-#include <theracore/model/administration.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {
@@ -85,9 +85,9 @@ void serialize(Archive& ar, answer& a, const unsigned int version) {
     boost::serialization::split_free(ar, a, version);
 }
 
-}  // namespace instruments
-
 THERACORE_BOOST_SERIALIZE(administration)
+
+}  // namespace instruments
 
 THERACORE_NAMESPACE_END
 
@@ -127,4 +127,5 @@ BOOST_CLASS_VERSION(theracore::instruments::scale_score, 1)
 BOOST_CLASS_VERSION(theracore::instruments::fired_flag, 1)
 BOOST_CLASS_VERSION(theracore::instruments::derived_result, 1)
 BOOST_CLASS_VERSION(theracore::instruments::score_result, 1)
-BOOST_CLASS_VERSION(theracore::administration, theracore::administration::schema_version)
+BOOST_CLASS_VERSION(theracore::instruments::administration,
+                    theracore::instruments::administration::schema_version)

@@ -12,16 +12,16 @@
 /// The definition format is documented in docs/instrument-format.md, with a JSON Schema in
 /// docs/instrument.schema.json.
 /// Declarations only: the adapters are compiled into the library (src/io/json/instruments.cpp),
-/// one pair for each type of `THERACORE_INSTRUMENTS_TYPES` and `THERACORE_ADMINISTRATION_TYPES`
-/// (theracore/io/types.hpp), and for answers and instrument definitions.
+/// one pair for each type of `THERACORE_INSTRUMENTS_TYPES` (theracore/io/types.hpp), and for
+/// answers and instrument definitions.
 #pragma once
 
 #include <string_view>
 
 #include <theracore/instruments.hpp>
+#include <theracore/instruments/administration.hpp>
 #include <theracore/io/json_api.hpp>
 #include <theracore/io/types.hpp>
-#include <theracore/model/administration.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace instruments {
@@ -50,8 +50,6 @@ THERACORE_INSTRUMENTS_TYPES(THERACORE_JSON_DECLARE)
 
 }  // namespace instruments
 
-THERACORE_ADMINISTRATION_TYPES(THERACORE_JSON_DECLARE)
-
 namespace io {
 /// A definition read as the wire form of a record: a missing or wrong `"schema"` is a
 /// parse_error, as for every record (`load_instrument`, which `j.get<instrument>()` uses,
@@ -59,10 +57,9 @@ namespace io {
 template <>
 THERACORE_API instruments::instrument from_json_value<instruments::instrument>(const json& j);
 
-/// The types of `THERACORE_INSTRUMENTS_TYPES` and `THERACORE_ADMINISTRATION_TYPES`.
-using instruments_types =
-    concat_t<THERACORE_TYPE_LIST(THERACORE_INSTRUMENTS_TYPES, THERACORE_TYPE_LIST_ITEM_INSTRUMENTS),
-             THERACORE_TYPE_LIST(THERACORE_ADMINISTRATION_TYPES, THERACORE_TYPE_LIST_ITEM)>;
+/// The types of `THERACORE_INSTRUMENTS_TYPES`.
+using instruments_types = THERACORE_TYPE_LIST(THERACORE_INSTRUMENTS_TYPES,
+                                              THERACORE_TYPE_LIST_ITEM_INSTRUMENTS);
 }  // namespace io
 
 THERACORE_NAMESPACE_END

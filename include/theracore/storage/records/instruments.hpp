@@ -13,10 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include <theracore/instruments/administration.hpp>
 #include <theracore/instruments/instrument.hpp>
 #include <theracore/instruments/responses.hpp>
 #include <theracore/io/types.hpp>
-#include <theracore/model/administration.hpp>
 #include <theracore/storage/json_codec.hpp>
 #include <theracore/storage/keys.hpp>
 #include <theracore/storage/query.hpp>
@@ -40,27 +40,30 @@ using instrument_version_id = basic_id<instrument_version_id_tag>;
 }
 
 template <>
-struct record_traits<administration> : json_codec<administration> {
+struct record_traits<instruments::administration> : json_codec<instruments::administration> {
     static constexpr const char* kind = "administration";
     static constexpr deletion_policy deletion = deletion_policy::soft;
     using id_type = administration_id;
-    static const administration_id& id(const administration& a) noexcept { return a.id; }
+    static const administration_id& id(const instruments::administration& a) noexcept {
+        return a.id;
+    }
 
-    static constexpr column<administration, client_id> client{"client"};
+    static constexpr column<instruments::administration, client_id> client{"client"};
     /// The instrument id (`phq9`).
-    static constexpr column<administration, std::string> instrument{"instrument"};
-    static constexpr column<administration, instant> administered{"administered"};
+    static constexpr column<instruments::administration, std::string> instrument{"instrument"};
+    static constexpr column<instruments::administration, instant> administered{"administered"};
 
     /// One value per column: the SQL backends keep these as the columns of a table of their
     /// own. A new column here needs a migration there (src/storage/common/sql_store.hpp).
-    THERACORE_API static void index(const administration& a, index_writer<administration>& w);
+    THERACORE_API static void index(const instruments::administration& a,
+                                    index_writer<instruments::administration>& w);
 
     /// What was answered, by whom, when and in which language is history: an update may
     /// re-score (a new `result` and `instrument_version`) or link the episode, nothing else.
     /// A mistyped answer is corrected by deleting the administration and recording it again.
     /// @throws conflict naming the first field that would change.
-    THERACORE_API static void check_update(const administration& stored, const administration& next,
-                                           transaction&);
+    THERACORE_API static void check_update(const instruments::administration& stored,
+                                           const instruments::administration& next, transaction&);
 };
 
 template <>
@@ -87,19 +90,18 @@ struct record_traits<instruments::instrument> : json_codec<instruments::instrume
 };
 
 /// `client`'s administrations of `instrument` from `from` to `to` (inclusive), oldest first.
-[[nodiscard]] THERACORE_API query<administration> administrations_of(const client_id& client,
-                                                                     const std::string& instrument,
-                                                                     instant from, instant to);
+[[nodiscard]] THERACORE_API query<instruments::administration> administrations_of(
+    const client_id& client, const std::string& instrument, instant from, instant to);
 
 /// `client`'s administrations of `instrument` on the days `from` to `to` (inclusive, UTC),
 /// oldest first.
 /// @throws validation_error for a special date.
-[[nodiscard]] THERACORE_API query<administration> administrations_of(const client_id& client,
-                                                                     const std::string& instrument,
-                                                                     date from, date to);
+[[nodiscard]] THERACORE_API query<instruments::administration> administrations_of(
+    const client_id& client, const std::string& instrument, date from, date to);
 
 /// Every administration of `client` (any instrument), oldest first.
-[[nodiscard]] THERACORE_API query<administration> administrations_of(const client_id& client);
+[[nodiscard]] THERACORE_API query<instruments::administration> administrations_of(
+    const client_id& client);
 
 /// The stored versions of instrument `id`, by version text.
 [[nodiscard]] THERACORE_API query<instruments::instrument> instrument_versions(

@@ -25,7 +25,7 @@
 #include <theracore/storage/keys.hpp>
 #include <theracore/storage/query.hpp>
 #include <theracore/storage/record_traits.hpp>
-#include <theracore/storage/records/care_records.hpp>
+#include <theracore/storage/records/care.hpp>
 #include <theracore/storage/records/common.hpp>
 #include <theracore/storage/store.hpp>
 
