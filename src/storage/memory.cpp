@@ -13,17 +13,17 @@
 #include <utility>
 #include <vector>
 
+#include <theracore/storage/backend.hpp>
 #include <theracore/storage/memory.hpp>
-#include <theracore/storage/store.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
 namespace {
 
-/// A store that keeps everything in memory. Thread-safe (see `store.hpp`).
-class memory_store final : public store {
+/// A backend that keeps everything in memory. Thread-safe (see `store.hpp`).
+class memory_backend final : public store_backend {
   public:
-    memory_store() : store("memory") {}
+    memory_backend() : store_backend("memory") {}
 
   protected:
     struct state final : transaction_state {
@@ -194,7 +194,7 @@ class memory_store final : public store {
 }  // namespace
 
 std::unique_ptr<store> make_memory_store() {
-    return std::make_unique<memory_store>();
+    return std::make_unique<store>(std::make_unique<memory_backend>());
 }
 
 }  // namespace storage

@@ -15,10 +15,70 @@
 #include <utility>
 #include <vector>
 
+#include <theracore/storage/backend.hpp>
 #include <theracore/storage/store.hpp>
 
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
+
+transaction_state::~transaction_state() = default;
+
+store_backend::~store_backend() = default;
+
+store::store(std::unique_ptr<store_backend> backend) : backend_(std::move(backend)) {
+    if (!backend_) {
+        throw validation_error("no backend", {{"backend", "required"}});
+    }
+}
+
+store::~store() = default;
+
+const std::string& store::backend() const noexcept {
+    return backend_->name();
+}
+
+transaction::transaction(store& s, actor who, access_mode mode,
+                         std::unique_ptr<transaction_state> state,
+                         std::shared_ptr<access_policy> policy, std::shared_ptr<audit_sink> audit,
+                         std::function<instant()> clock)
+    : store_(&s),
+      state_(std::move(state)),
+      who_(std::move(who)),
+      mode_(mode),
+      policy_(std::move(policy)),
+      audit_(std::move(audit)),
+      clock_(std::move(clock)) {
+    ++store_->open_;
+}
+
+transaction::transaction(transaction&& other) noexcept
+    : store_(other.store_),
+      state_(std::move(other.state_)),
+      who_(std::move(other.who_)),
+      mode_(other.mode_),
+      status_(other.status_),
+      failure_(std::move(other.failure_)),
+      policy_(std::move(other.policy_)),
+      audit_(std::move(other.audit_)),
+      clock_(std::move(other.clock_)) {
+    other.status_ = status::rolled_back;
+}
+
+transaction::~transaction() {
+    rollback();
+}
+
+std::vector<stored_record> transaction::query_rows(const record_query& q) {
+    return call([&] { return store_->backend_->do_query(*state_, q); });
+}
+
+void transaction::insert_many_rows(const std::vector<stored_record>& rows) {
+    call([&] { store_->backend_->do_insert_many(*state_, rows); });
+}
+
+std::vector<journal_entry> transaction::read_journal_rows(const journal_filter& f) {
+    return call([&] { return store_->backend_->do_read_journal(*state_, f); });
+}
 
 void store::set_access_policy(std::shared_ptr<access_policy> policy) {
     std::lock_guard<std::mutex> lock(config_mutex_);
@@ -37,14 +97,14 @@ void store::set_clock(std::function<instant()> clock) {
 
 void transaction::commit() {
     require_active("commit");
-    call([&] { store_->do_commit(*state_); });
+    call([&] { store_->backend_->do_commit(*state_); });
     release();
     status_ = status::committed;
 }
 
 void transaction::rollback() noexcept {
     if (state_) {
-        store_->do_rollback(*state_);
+        store_->backend_->do_rollback(*state_);
         release();
     }
     if (status_ == status::active || status_ == status::failed) {
@@ -59,7 +119,7 @@ void transaction::release() noexcept {
 
 void transaction::fail(const char* why) noexcept {
     if (state_) {
-        store_->do_rollback(*state_);
+        store_->backend_->do_rollback(*state_);
         release();
     }
     status_ = status::failed;
@@ -161,7 +221,7 @@ void transaction::audit(operation op, outcome result, std::string_view kind,
 }
 
 std::int64_t transaction::append_journal(const journal_entry& e) {
-    return call([&] { return store_->do_append_journal(*state_, e); });
+    return call([&] { return store_->backend_->do_append_journal(*state_, e); });
 }
 
 std::optional<stored_record> transaction::load_checked(const std::string& kind,
@@ -169,7 +229,7 @@ std::optional<stored_record> transaction::load_checked(const std::string& kind,
     require_active("read");
     check_id(kind, id);
     authorize(operation::read, kind, id);
-    auto r = call([&] { return store_->do_load(*state_, record_key{kind, id}); });
+    auto r = call([&] { return store_->backend_->do_load(*state_, record_key{kind, id}); });
     if (!r || (v == visibility::live && r->meta.deleted)) {
         return std::nullopt;
     }
@@ -184,8 +244,8 @@ std::optional<stored_record> transaction::load_checked(const std::string& kind,
 void transaction::insert_checked(stored_record r) {
     r.meta = fresh_meta();
     authorize(operation::insert, r.kind, r.id, &r);
-    if (!call([&] { return store_->do_insert(*state_, r); })) {
-        const auto cur = call([&] { return store_->do_load(*state_, r.key()); });
+    if (!call([&] { return store_->backend_->do_insert(*state_, r); })) {
+        const auto cur = call([&] { return store_->backend_->do_load(*state_, r.key()); });
         throw conflict(detail::describe_key(r.kind, r.id) + " already exists" +
                        (cur && cur->meta.deleted ? " (deleted: restore or purge it)" : ""));
     }
@@ -194,7 +254,7 @@ void transaction::insert_checked(stored_record r) {
 
 stored_record transaction::load_for_change(const std::string& kind, const std::string& id,
                                            std::int64_t expected) {
-    auto cur = call([&] { return store_->do_load(*state_, record_key{kind, id}); });
+    auto cur = call([&] { return store_->backend_->do_load(*state_, record_key{kind, id}); });
     if (!cur) {
         throw not_found(detail::describe_key(kind, id) + " not found");
     }
@@ -208,7 +268,7 @@ stored_record transaction::load_for_change(const std::string& kind, const std::s
 
 void transaction::replace_checked(const stored_record& r, std::int64_t expected,
                                   bool replace_index) {
-    if (!call([&] { return store_->do_replace(*state_, r, expected, replace_index); })) {
+    if (!call([&] { return store_->backend_->do_replace(*state_, r, expected, replace_index); })) {
         throw conflict(detail::describe_key(r.kind, r.id) +
                        " was changed by another transaction; reload and retry");
     }
@@ -248,7 +308,7 @@ std::int64_t transaction::remove_checked(const std::string& kind, const std::str
         throw conflict(detail::describe_key(kind, id) + " is already deleted");
     }
     if (policy == deletion_policy::hard) {
-        if (!call([&] { return store_->do_erase(*state_, r.key(), expected); })) {
+        if (!call([&] { return store_->backend_->do_erase(*state_, r.key(), expected); })) {
             throw conflict(detail::describe_key(kind, id) +
                            " was changed by another transaction; reload and retry");
         }
@@ -299,7 +359,7 @@ void transaction::purge_checked(const std::string& kind, const std::string& id,
     check_reason(reason);
     authorize(operation::purge, kind, id);
     const stored_record r = load_for_change(kind, id, expected);
-    if (!call([&] { return store_->do_erase(*state_, r.key(), expected); })) {
+    if (!call([&] { return store_->backend_->do_erase(*state_, r.key(), expected); })) {
         throw conflict(detail::describe_key(kind, id) +
                        " was changed by another transaction; reload and retry");
     }
@@ -314,7 +374,7 @@ std::vector<stored_record> transaction::query_checked(const record_query& q) {
     if (q.matches_nothing()) {
         return {};
     }
-    auto rows = call([&] { return store_->do_query(*state_, q); });
+    auto rows = call([&] { return store_->backend_->do_query(*state_, q); });
     if (policy_) {
         rows.erase(
             std::remove_if(rows.begin(), rows.end(),
@@ -347,12 +407,13 @@ transaction store::begin(const actor& who, access_mode mode) {
     const access_mode backend_mode =
         mode == access_mode::read_only && audit && audit->audits_reads() ? access_mode::read_write
                                                                          : mode;
-    auto state = do_begin(backend_mode);
+    auto state = backend_->do_begin(backend_mode);
     return transaction(*this, who, mode, std::move(state), std::move(policy), std::move(audit),
                        std::move(clock));
 }
 
-void store::do_insert_many(transaction_state& tx, const std::vector<stored_record>& records) {
+void store_backend::do_insert_many(transaction_state& tx,
+                                   const std::vector<stored_record>& records) {
     for (const auto& r : records) {
         if (!do_insert(tx, r)) {
             throw conflict(detail::describe_key(r.kind, r.id) + " already exists");
@@ -363,7 +424,7 @@ void store::do_insert_many(transaction_state& tx, const std::vector<stored_recor
 std::vector<journal_entry> transaction::journal(const journal_filter& filter) {
     require_active("read the journal");
     authorize(operation::read_journal, filter.kind.value_or(std::string()), {});
-    auto rows = call([&] { return store_->do_read_journal(*state_, filter); });
+    auto rows = call([&] { return store_->backend_->do_read_journal(*state_, filter); });
     audit(operation::read_journal, outcome::succeeded, filter.kind.value_or(std::string()), {}, 0);
     return rows;
 }

@@ -14,11 +14,14 @@
 /// tx.commit();                                                   // else rolled back
 /// ```
 ///
-/// `store` is an abstract class with a non-virtual public face (as spdlog's `base_sink`): the
-/// public functions check arguments, validate records, consult the access policy, keep the
-/// transaction bookkeeping and write audit entries, then call the protected `do_*` hooks a
-/// backend implements. Backends see only `stored_record`s; record types plug in through
-/// `record_traits` (see `record_traits.hpp` and `theracore/storage/records.hpp`).
+/// `store` is the one public face of every backend (as SOCI's `session` is): its functions
+/// check arguments, validate records, consult the access policy, keep the transaction
+/// bookkeeping and write audit entries, then call the hooks of the `store_backend` it owns.
+/// The backend interface is a header of its own, `theracore/storage/backend.hpp` (as SOCI keeps
+/// `soci-backend.h` apart from `session.h`): a program that uses a store never sees it, and no
+/// path reaches a backend but through the store. Backends see only `stored_record`s; record
+/// types plug in through `record_traits` (see `record_traits.hpp` and
+/// `theracore/storage/records.hpp`).
 ///
 /// ## Transactions
 /// - Everything happens inside a `transaction`: `begin(who, mode)`, operations, `commit()`. A
@@ -114,6 +117,8 @@ template <class T>
 using id_of = typename record_traits<T>::id_type;
 
 class transaction;
+class transaction_state;
+class store_backend;
 
 namespace detail {
 
@@ -139,9 +144,13 @@ inline std::string describe_key(std::string_view kind, std::string_view id) {
 /// The storage interface. Obtain one from a backend's factory (`make_memory_store`,
 /// `make_sqlite_store`, `make_postgresql_store`). See the file comment for the transaction
 /// semantics and thread-safety.
-class THERACORE_API store {
+class THERACORE_API store final {
   public:
-    virtual ~store() = default;
+    /// A store over `backend`, which it owns; the backend factories call this, and so may an
+    /// integrator's own backend (`theracore/storage/backend.hpp`).
+    /// @throws validation_error when `backend` is null.
+    explicit store(std::unique_ptr<store_backend> backend);
+    ~store();
     store(const store&) = delete;
     store& operator=(const store&) = delete;
     store(store&&) = delete;
@@ -167,62 +176,16 @@ class THERACORE_API store {
     /// Replaces the clock that stamps changes (default: the system clock, UTC, microseconds).
     void set_clock(std::function<instant()> clock);
 
-    /// "memory", "sqlite" or "postgresql".
-    [[nodiscard]] const std::string& backend() const noexcept { return backend_; }
+    /// The backend's name: "memory", "sqlite", "postgresql" or an integrator's.
+    [[nodiscard]] const std::string& backend() const noexcept;
 
     /// The number of transactions begun and not yet ended, for diagnostics.
     [[nodiscard]] std::size_t open_transactions() const noexcept { return open_.load(); }
 
-  protected:
-    explicit store(std::string backend) : backend_(std::move(backend)) {}
-
-    /// A backend's per-transaction state (a connection, a write set).
-    class transaction_state {
-      public:
-        virtual ~transaction_state() = default;
-    };
-
-    // ----- Hooks a backend implements ---------------------------------------------------
-    // Called only by the base, with arguments already checked, for an active transaction.
-    // Hooks throw storage_error for database failures (and conflict for serialization
-    // failures); "not there" and "revision moved on" are return values.
-
-    /// Starts a transaction. A read-write one must be able to check-and-write revisions
-    /// atomically until it ends.
-    virtual std::unique_ptr<transaction_state> do_begin(access_mode mode) = 0;
-    /// Makes the transaction's writes durable and visible.
-    virtual void do_commit(transaction_state& tx) = 0;
-    /// Discards the transaction's writes. Must not throw.
-    virtual void do_rollback(transaction_state& tx) noexcept = 0;
-    /// The record with `key`, deleted or not, or nothing. `index` may be left empty.
-    virtual std::optional<stored_record> do_load(transaction_state& tx, const record_key& key) = 0;
-    /// Stores a new record; false (and no change) when its key exists.
-    virtual bool do_insert(transaction_state& tx, const stored_record& record) = 0;
-    /// Stores many new records; throws `conflict` when a key exists. The default calls
-    /// `do_insert` for each; PostgreSQL overrides it with COPY.
-    virtual void do_insert_many(transaction_state& tx, const std::vector<stored_record>& records);
-    /// Replaces the stored record with `record.key()` — payload, meta, and the index entries
-    /// when `replace_index` (otherwise they stay) — if its revision is `expected_revision`;
-    /// false (and no change) when it is absent or its revision differs.
-    virtual bool do_replace(transaction_state& tx, const stored_record& record,
-                            std::int64_t expected_revision, bool replace_index) = 0;
-    /// Erases the record and its index entries if its revision is `expected_revision`; false
-    /// (and no change) otherwise.
-    virtual bool do_erase(transaction_state& tx, const record_key& key,
-                          std::int64_t expected_revision) = 0;
-    /// The records `q` selects, in its order (see `query.hpp` and `detail::matches`, the
-    /// reference semantics). `index` may be left empty.
-    virtual std::vector<stored_record> do_query(transaction_state& tx, const record_query& q) = 0;
-    /// Appends to the journal; returns the sequence number assigned.
-    virtual std::int64_t do_append_journal(transaction_state& tx, const journal_entry& entry) = 0;
-    /// Journal entries matching `f`, including those appended in `tx`.
-    virtual std::vector<journal_entry> do_read_journal(transaction_state& tx,
-                                                       const journal_filter& f) = 0;
-
   private:
     friend class transaction;
 
-    std::string backend_;
+    std::unique_ptr<store_backend> backend_;
     mutable std::mutex config_mutex_;
     std::shared_ptr<access_policy> policy_;
     std::shared_ptr<audit_sink> audit_;
@@ -234,24 +197,13 @@ class THERACORE_API store {
 /// from `store::begin`; movable, not copyable; rolled back on destruction unless committed.
 class THERACORE_API transaction {
   public:
-    transaction(transaction&& other) noexcept
-        : store_(other.store_),
-          state_(std::move(other.state_)),
-          who_(std::move(other.who_)),
-          mode_(other.mode_),
-          status_(other.status_),
-          failure_(std::move(other.failure_)),
-          policy_(std::move(other.policy_)),
-          audit_(std::move(other.audit_)),
-          clock_(std::move(other.clock_)) {
-        other.status_ = status::rolled_back;
-    }
+    transaction(transaction&& other) noexcept;
     transaction(const transaction&) = delete;
     transaction& operator=(const transaction&) = delete;
     transaction& operator=(transaction&&) = delete;
 
     /// Rolls back unless committed. Never throws.
-    ~transaction() { rollback(); }
+    ~transaction();
 
     [[nodiscard]] const actor& who() const noexcept { return who_; }
     [[nodiscard]] access_mode mode() const noexcept { return mode_; }
@@ -375,19 +327,9 @@ class THERACORE_API transaction {
     friend class store;
     enum class status { active, committed, rolled_back, failed };
 
-    transaction(store& s, actor who, access_mode mode,
-                std::unique_ptr<store::transaction_state> state,
+    transaction(store& s, actor who, access_mode mode, std::unique_ptr<transaction_state> state,
                 std::shared_ptr<access_policy> policy, std::shared_ptr<audit_sink> audit,
-                std::function<instant()> clock)
-        : store_(&s),
-          state_(std::move(state)),
-          who_(std::move(who)),
-          mode_(mode),
-          policy_(std::move(policy)),
-          audit_(std::move(audit)),
-          clock_(std::move(clock)) {
-        ++store_->open_;
-    }
+                std::function<instant()> clock);
 
     /// Gives the journal to the audit sink, inside this transaction.
     class writer final : public journal_writer {
@@ -413,7 +355,7 @@ class THERACORE_API transaction {
             f.category = category;
             f.limit = 1;
             f.newest_first = true;
-            auto rows = tx_.call([&] { return tx_.store_->do_read_journal(*tx_.state_, f); });
+            auto rows = tx_.read_journal_rows(f);
             if (rows.empty()) {
                 return std::nullopt;
             }
@@ -538,8 +480,13 @@ class THERACORE_API transaction {
 
     std::vector<stored_record> query_checked(const record_query& q);
 
+    // The backend hooks that the templates above need, behind `call`.
+    std::vector<stored_record> query_rows(const record_query& q);
+    void insert_many_rows(const std::vector<stored_record>& rows);
+    std::vector<journal_entry> read_journal_rows(const journal_filter& f);
+
     store* store_;
-    std::unique_ptr<store::transaction_state> state_;
+    std::unique_ptr<transaction_state> state_;
     actor who_;
     access_mode mode_;
     status status_ = status::active;
@@ -606,7 +553,7 @@ void transaction::insert_all(const std::vector<T>& records) {
     if (rows.empty()) {
         return;
     }
-    call([&] { store_->do_insert_many(*state_, rows); });
+    insert_many_rows(rows);
     audit(operation::insert, outcome::succeeded, record_traits<T>::kind, std::move(ids), 1);
 }
 
@@ -649,7 +596,7 @@ std::size_t transaction::reindex() {
     record_query all;
     all.kind = traits::kind;
     all.deleted = deleted_records::included;
-    auto rows = call([&] { return store_->do_query(*state_, all); });
+    auto rows = query_rows(all);
     std::vector<std::string> ids;
     for (auto& row : rows) {
         const auto value = decode<T>(row).value;

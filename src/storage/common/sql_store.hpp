@@ -25,6 +25,7 @@
 #include <vector>
 
 #include <theracore/error.hpp>
+#include <theracore/storage/backend.hpp>
 #include <theracore/storage/keys.hpp>
 #include <theracore/storage/store.hpp>
 
@@ -268,10 +269,10 @@ class pool {
 // ----- The store -------------------------------------------------------------------------
 
 /// Every hook of `store` in SQL, over pooled connections.
-class sql_store : public store {
+class sql_backend : public store_backend {
   public:
-    sql_store(std::string backend, dialect d, std::unique_ptr<pool> connections)
-        : store(std::move(backend)), d_(std::move(d)), pool_(std::move(connections)) {
+    sql_backend(std::string backend, dialect d, std::unique_ptr<pool> connections)
+        : store_backend(std::move(backend)), d_(std::move(d)), pool_(std::move(connections)) {
         const auto p = d_.placeholder;
         load_ = "SELECT " + std::string(record_columns) + " FROM records WHERE kind = " + p(1) +
                 " AND id = " + p(2);

@@ -313,10 +313,10 @@ class pg_connection final : public sql::connection {
     std::size_t counter_ = 0;
 };
 
-class postgresql_store final : public sql::sql_store {
+class postgresql_backend final : public sql::sql_backend {
   public:
-    postgresql_store(sql::dialect d, std::unique_ptr<sql::pool> p)
-        : sql_store("postgresql", std::move(d), std::move(p)) {}
+    postgresql_backend(sql::dialect d, std::unique_ptr<sql::pool> p)
+        : sql_backend("postgresql", std::move(d), std::move(p)) {}
 
   protected:
     /// COPY instead of one INSERT per record: the bulk path for administrations and imports.
@@ -429,7 +429,7 @@ std::unique_ptr<store> make_postgresql_store(const postgresql_options& options) 
         std::make_unique<sql::pool>([options] { return std::make_unique<pg_connection>(options); },
                                     options.pool_size, options.acquire_timeout);
     connections->add(std::move(first));
-    return std::make_unique<postgresql_store>(d, std::move(connections));
+    return std::make_unique<store>(std::make_unique<postgresql_backend>(d, std::move(connections)));
 }
 
 std::unique_ptr<store> make_postgresql_store(const std::string& conninfo) {

@@ -200,10 +200,10 @@ class sqlite_connection final : public sql::connection {
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
-class sqlite_store final : public sql::sql_store {
+class sqlite_backend final : public sql::sql_backend {
   public:
-    sqlite_store(sql::dialect d, std::unique_ptr<sql::pool> p)
-        : sql_store("sqlite", std::move(d), std::move(p)) {}
+    sqlite_backend(sql::dialect d, std::unique_ptr<sql::pool> p)
+        : sql_backend("sqlite", std::move(d), std::move(p)) {}
 
   protected:
     /// The bulk path (`insert_all`): one prepared statement per table, prepared once and
@@ -302,7 +302,8 @@ std::unique_ptr<store> open(const sqlite_options& options,
         [options] { return std::make_unique<sqlite_connection>(options); },
         in_memory ? 1 : options.max_connections, options.busy_timeout);
     connections->add(std::move(first));
-    return std::make_unique<sqlite_store>(make_dialect(steps), std::move(connections));
+    return std::make_unique<store>(
+        std::make_unique<sqlite_backend>(make_dialect(steps), std::move(connections)));
 }
 
 }  // namespace sqlite_detail
