@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 /// @file
 /// The Boost.Serialization machinery behind `theracore/io/boost_serialization.hpp`: adapters for
-/// `std::optional`, `std::variant` and ids (Boost 1.74 has none for the std types), and one
-/// `serialize` that walks a type's field description with `make_nvp(name, field)`, so text,
-/// XML and binary archives all work. Include `theracore/io/boost_serialization.hpp` instead.
+/// `std::optional`, `std::variant` and ids (Boost 1.74 has none for the std types), and the
+/// macros that declare each listed type's `serialize` and class version. Include
+/// `theracore/io/boost_serialization.hpp` instead.
 #pragma once
 
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -121,24 +122,38 @@ void serialize(Archive& ar, basic_id<Tag>& id, const unsigned int /*version*/) {
 namespace io {
 namespace detail {
 
-/// Serializes each described field of `v` as a named value.
-template <class Archive, class T>
-void serialize_fields(Archive& ar, T& v) {
-    theracore::detail::for_each_field(
-        v, [&](auto f) { ar& boost::serialization::make_nvp(f.name, f.ref); });
-}
+template <class T, class = void>
+struct has_schema_version : std::false_type {};
+template <class T>
+struct has_schema_version<T, std::void_t<decltype(T::schema_version)>> : std::true_type {};
 
-/// Saves a validated class as its fields; loads the fields and rebuilds it with `T::create`,
-/// so an archive cannot smuggle in a value that breaks the class's invariants.
-template <class Archive, class T>
-void serialize_validated(Archive& ar, T& v) {
-    if constexpr (Archive::is_saving::value) {
-        auto f = v.data();
-        ar& boost::serialization::make_nvp("fields", f);
+template <class T, class = void>
+struct is_validated : std::false_type {};
+/// A validated class: made only by `T::create(T::fields)`, read back with `data()`.
+template <class T>
+struct is_validated<
+    T, std::void_t<typename T::fields, decltype(T::create(std::declval<typename T::fields>())),
+                   decltype(std::declval<const T&>().data())>> : std::true_type {};
+
+/// The `fields` of a validated class `T`, which Boost archives in its place; for any other type,
+/// a placeholder of its own that is never archived.
+template <class T, bool = is_validated<T>::value>
+struct fields_of {
+    struct none {};
+    using type = none;
+};
+template <class T>
+struct fields_of<T, true> {
+    using type = typename T::fields;
+};
+
+/// The Boost class version of `T`: a record's JSON `schema_version`, 1 for other value types.
+template <class T>
+constexpr int boost_version() {
+    if constexpr (has_schema_version<T>::value) {
+        return T::schema_version;
     } else {
-        typename T::fields f{};
-        ar& boost::serialization::make_nvp("fields", f);
-        v = T::create(std::move(f));
+        return 1;
     }
 }
 
@@ -147,17 +162,27 @@ void serialize_validated(Archive& ar, T& v) {
 
 THERACORE_NAMESPACE_END
 
-/// Declares the Boost `serialize` overload of a described struct (inside its namespace).
-#define THERACORE_BOOST_SERIALIZE(T)                                    \
-    template <class Archive>                                            \
-    void serialize(Archive& ar, T& v, const unsigned int /*version*/) { \
-        ::theracore::io::detail::serialize_fields(ar, v);               \
-    }
+/// Declares the Boost `serialize` of a type with one of its own making (`instruments::answer`,
+/// `outcomes::observation_time`), inside its namespace.
+#define THERACORE_BOOST_DECLARE_ONE(T) \
+    template <class Archive>           \
+    void serialize(Archive& ar, T& v, const unsigned int version);
 
-/// Declares the Boost `serialize` overloads of a validated class and its `fields`.
-#define THERACORE_BOOST_SERIALIZE_VALIDATED(T)                          \
-    THERACORE_BOOST_SERIALIZE(T::fields)                                \
-    template <class Archive>                                            \
-    void serialize(Archive& ar, T& v, const unsigned int /*version*/) { \
-        ::theracore::io::detail::serialize_validated(ar, v);            \
-    }
+/// Declares the Boost `serialize` of a listed type, and of its `fields` when it is a validated
+/// class (inside its namespace). The definitions and their explicit instantiations for the
+/// text, XML and binary archives are compiled into `theracore::serialization` (src/io/boost/);
+/// `theracore/io/boost_define.hpp` defines them for other archive types.
+#define THERACORE_BOOST_DECLARE(T)                                                       \
+    template <class Archive>                                                             \
+    void serialize(Archive& ar, T& v, const unsigned int version);                       \
+    template <class Archive>                                                             \
+    void serialize(Archive& ar, typename ::theracore::io::detail::fields_of<T>::type& v, \
+                   const unsigned int version);
+
+/// The class version of a listed type (and of its `fields`: 1), named from `theracore` (at
+/// global scope).
+#define THERACORE_BOOST_VERSION(T)                                                                \
+    BOOST_CLASS_VERSION(::theracore::T, ::theracore::io::detail::boost_version<::theracore::T>()) \
+    BOOST_CLASS_VERSION(::theracore::io::detail::fields_of<::theracore::T>::type, 1)
+#define THERACORE_BOOST_VERSION_INSTRUMENTS(T) THERACORE_BOOST_VERSION(instruments::T)
+#define THERACORE_BOOST_VERSION_OUTCOMES(T) THERACORE_BOOST_VERSION(outcomes::T)

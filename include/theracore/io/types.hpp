@@ -129,6 +129,36 @@
     X(ce_category_status) \
     X(ce_compliance)
 
+/// `theracore::instruments`: the parts of an instrument definition, down to the `instrument`
+/// itself. Boost.Serialization archives them; JSON reads definitions with every problem reported
+/// at once (`instruments::load_instrument`), so it is written by hand beside this list.
+#define THERACORE_INSTRUMENT_DEFINITION_TYPES(X) \
+    X(response_option) \
+    X(numeric_range) \
+    X(response_scale) \
+    X(item) \
+    X(condition) \
+    X(skip_rule) \
+    X(missing_rule) \
+    X(band) \
+    X(band_set) \
+    X(cut_off) \
+    X(reliability_estimate) \
+    X(norm_group) \
+    X(change_criterion) \
+    X(scale_psychometrics) \
+    X(scale) \
+    X(flag_rule) \
+    X(count_term) \
+    X(count_criterion) \
+    X(criteria_rule) \
+    X(triage_trigger) \
+    X(triage_rule) \
+    X(derived_rule) \
+    X(option_label) \
+    X(instrument_locale) \
+    X(instrument)
+
 /// `theracore::instruments`: responses and score results (theracore/instruments.hpp).
 #define THERACORE_INSTRUMENTS_TYPES(X) \
     X(responses) \

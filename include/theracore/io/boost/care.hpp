@@ -2,97 +2,18 @@
 /// @file
 /// Boost.Serialization support for the care records. Loading a validated class (plan,
 /// session, note, assignment, diary, catalog) re-checks its invariants.
+/// Declarations only: the definitions and their instantiations for the text, XML and binary
+/// archives are compiled into `theracore::serialization` (src/io/boost/care.cpp), one for each
+/// type of `THERACORE_CARE_TYPES` (theracore/io/types.hpp).
 #pragma once
 
 #include <theracore/care.hpp>
 #include <theracore/io/boost_core.hpp>
+#include <theracore/io/types.hpp>
 
 THERACORE_NAMESPACE_BEGIN
-
-THERACORE_BOOST_SERIALIZE(measure_observation)
-THERACORE_BOOST_SERIALIZE(intervention_modality)
-THERACORE_BOOST_SERIALIZE_VALIDATED(intervention_catalog)
-THERACORE_BOOST_SERIALIZE(measure_target)
-THERACORE_BOOST_SERIALIZE(gas_rating)
-THERACORE_BOOST_SERIALIZE(gas_scale)
-THERACORE_BOOST_SERIALIZE(objective)
-THERACORE_BOOST_SERIALIZE(planned_intervention)
-THERACORE_BOOST_SERIALIZE(goal_status_change)
-THERACORE_BOOST_SERIALIZE(plan_goal)
-THERACORE_BOOST_SERIALIZE(plan_problem)
-THERACORE_BOOST_SERIALIZE(client_agreement)
-THERACORE_BOOST_SERIALIZE(plan_version)
-THERACORE_BOOST_SERIALIZE(measure_evaluation)
-THERACORE_BOOST_SERIALIZE_VALIDATED(treatment_plan)
-THERACORE_BOOST_SERIALIZE(session_attendee)
-THERACORE_BOOST_SERIALIZE_VALIDATED(session)
-THERACORE_BOOST_SERIALIZE(soap_note)
-THERACORE_BOOST_SERIALIZE(dap_note)
-THERACORE_BOOST_SERIALIZE(birp_note)
-THERACORE_BOOST_SERIALIZE(note_signature)
-THERACORE_BOOST_SERIALIZE(note_addendum)
-THERACORE_BOOST_SERIALIZE_VALIDATED(progress_note)
-THERACORE_BOOST_SERIALIZE(psychotherapy_note)
-THERACORE_BOOST_SERIALIZE(completion_entry)
-THERACORE_BOOST_SERIALIZE(adherence_summary)
-THERACORE_BOOST_SERIALIZE_VALIDATED(homework_assignment)
-THERACORE_BOOST_SERIALIZE(behaviour_target)
-THERACORE_BOOST_SERIALIZE(diary_entry)
-THERACORE_BOOST_SERIALIZE(weekly_summary)
-THERACORE_BOOST_SERIALIZE(behaviour_trend)
-THERACORE_BOOST_SERIALIZE_VALIDATED(behaviour_diary)
-THERACORE_BOOST_SERIALIZE(participant_scores_row)
-THERACORE_BOOST_SERIALIZE(participant_score_table)
-THERACORE_BOOST_SERIALIZE(dyadic_row)
-THERACORE_BOOST_SERIALIZE(dyadic_summary)
-THERACORE_BOOST_SERIALIZE(export_request)
-THERACORE_BOOST_SERIALIZE(care_record_export)
-
+THERACORE_CARE_TYPES(THERACORE_BOOST_DECLARE)
 THERACORE_NAMESPACE_END
 
-// Versions: records use their JSON schema_version; other value types start at 1.
-BOOST_CLASS_VERSION(theracore::measure_observation, 1)
-BOOST_CLASS_VERSION(theracore::intervention_modality, 1)
-BOOST_CLASS_VERSION(theracore::intervention_catalog,
-                    theracore::intervention_catalog::schema_version)
-BOOST_CLASS_VERSION(theracore::intervention_catalog::fields, 1)
-BOOST_CLASS_VERSION(theracore::measure_target, 1)
-BOOST_CLASS_VERSION(theracore::gas_rating, 1)
-BOOST_CLASS_VERSION(theracore::gas_scale, 1)
-BOOST_CLASS_VERSION(theracore::objective, 1)
-BOOST_CLASS_VERSION(theracore::planned_intervention, 1)
-BOOST_CLASS_VERSION(theracore::goal_status_change, 1)
-BOOST_CLASS_VERSION(theracore::plan_goal, 1)
-BOOST_CLASS_VERSION(theracore::plan_problem, 1)
-BOOST_CLASS_VERSION(theracore::client_agreement, 1)
-BOOST_CLASS_VERSION(theracore::plan_version, 1)
-BOOST_CLASS_VERSION(theracore::measure_evaluation, 1)
-BOOST_CLASS_VERSION(theracore::treatment_plan, theracore::treatment_plan::schema_version)
-BOOST_CLASS_VERSION(theracore::treatment_plan::fields, 1)
-BOOST_CLASS_VERSION(theracore::session_attendee, 1)
-BOOST_CLASS_VERSION(theracore::session, theracore::session::schema_version)
-BOOST_CLASS_VERSION(theracore::session::fields, 1)
-BOOST_CLASS_VERSION(theracore::soap_note, 1)
-BOOST_CLASS_VERSION(theracore::dap_note, 1)
-BOOST_CLASS_VERSION(theracore::birp_note, 1)
-BOOST_CLASS_VERSION(theracore::note_signature, 1)
-BOOST_CLASS_VERSION(theracore::note_addendum, 1)
-BOOST_CLASS_VERSION(theracore::progress_note, theracore::progress_note::schema_version)
-BOOST_CLASS_VERSION(theracore::progress_note::fields, 1)
-BOOST_CLASS_VERSION(theracore::psychotherapy_note, theracore::psychotherapy_note::schema_version)
-BOOST_CLASS_VERSION(theracore::completion_entry, 1)
-BOOST_CLASS_VERSION(theracore::adherence_summary, 1)
-BOOST_CLASS_VERSION(theracore::homework_assignment, theracore::homework_assignment::schema_version)
-BOOST_CLASS_VERSION(theracore::homework_assignment::fields, 1)
-BOOST_CLASS_VERSION(theracore::behaviour_target, 1)
-BOOST_CLASS_VERSION(theracore::diary_entry, 1)
-BOOST_CLASS_VERSION(theracore::weekly_summary, 1)
-BOOST_CLASS_VERSION(theracore::behaviour_trend, 1)
-BOOST_CLASS_VERSION(theracore::behaviour_diary, theracore::behaviour_diary::schema_version)
-BOOST_CLASS_VERSION(theracore::behaviour_diary::fields, 1)
-BOOST_CLASS_VERSION(theracore::participant_scores_row, 1)
-BOOST_CLASS_VERSION(theracore::participant_score_table, 1)
-BOOST_CLASS_VERSION(theracore::dyadic_row, 1)
-BOOST_CLASS_VERSION(theracore::dyadic_summary, 1)
-BOOST_CLASS_VERSION(theracore::export_request, 1)
-BOOST_CLASS_VERSION(theracore::care_record_export, theracore::care_record_export::schema_version)
+// Class versions: records use their JSON schema_version; other value types 1.
+THERACORE_CARE_TYPES(THERACORE_BOOST_VERSION)

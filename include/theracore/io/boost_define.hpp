@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @file
+/// The definitions behind `THERACORE_BOOST_DECLARE`: one `serialize` that walks a type's field
+/// description with `make_nvp(name, field)` (a validated class as its `fields`, re-checked by
+/// `create` when loading). `theracore::serialization` compiles them for the listed types and
+/// the text, XML and binary archives; include this header only to serialize with another
+/// archive type, or to give a described type of your own the same form:
+///
+/// ```
+/// // your header, in your type's namespace:
+/// THERACORE_BOOST_SERIALIZE(my_record)
+/// // a listed type with another archive, in one .cpp of yours, in namespace theracore:
+/// THERACORE_PEOPLE_TYPES(THERACORE_BOOST_DEFINE)
+/// ```
+#pragma once
+
+#include <type_traits>
+#include <utility>
+
+#include <theracore/detail/describe.hpp>
+#include <theracore/io/boost_core.hpp>
+
+THERACORE_NAMESPACE_BEGIN
+namespace io {
+namespace detail {
+
+/// Serializes each described field of `v` as a named value.
+template <class Archive, class T>
+void serialize_fields(Archive& ar, T& v) {
+    theracore::detail::for_each_field(
+        v, [&](auto f) { ar& boost::serialization::make_nvp(f.name, f.ref); });
+}
+
+/// The body of the `serialize` of a validated class's `fields` (nothing for the placeholder of
+/// another type).
+template <class Archive, class F>
+void serialize_fields_of(Archive& ar, F& f) {
+    if constexpr (!std::is_empty_v<F>) {
+        serialize_fields(ar, f);
+    }
+}
+
+/// The body of every listed type's `serialize`.
+template <class Archive, class T>
+void serialize_value(Archive& ar, T& v) {
+    if constexpr (is_validated<T>::value) {
+        if constexpr (Archive::is_saving::value) {
+            auto f = v.data();
+            ar& boost::serialization::make_nvp("fields", f);
+        } else {
+            typename T::fields f{};
+            ar& boost::serialization::make_nvp("fields", f);
+            v = T::create(std::move(f));
+        }
+    } else {
+        serialize_fields(ar, v);
+    }
+}
+
+}  // namespace detail
+}  // namespace io
+THERACORE_NAMESPACE_END
+
+/// Defines the `serialize` that `THERACORE_BOOST_DECLARE(T)` declared (same namespace).
+#define THERACORE_BOOST_DEFINE(T)                                                        \
+    template <class Archive>                                                             \
+    void serialize(Archive& ar, T& v, const unsigned int /*version*/) {                  \
+        ::theracore::io::detail::serialize_value(ar, v);                                 \
+    }                                                                                    \
+    template <class Archive>                                                             \
+    void serialize(Archive& ar, typename ::theracore::io::detail::fields_of<T>::type& v, \
+                   const unsigned int /*version*/) {                                     \
+        ::theracore::io::detail::serialize_fields_of(ar, v);                             \
+    }
+
+/// Declares and defines the Boost `serialize` of a described type of your own (in its
+/// namespace): a validated class is archived as its `fields`. Give it a class version with
+/// `BOOST_CLASS_VERSION` as usual.
+#define THERACORE_BOOST_SERIALIZE(T) THERACORE_BOOST_DEFINE(T)

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+// The archive format does not move: tests/data/boost/<kind>.txt and .xml are the text and XML
+// archives of the record fixtures tests/data/<kind>.json, written by TheraCore 0.1.0 at commit
+// 538c4bf (when every `serialize` was an inline template in the adapter headers). The compiled
+// serialization (theracore::serialization) must write them byte for byte and read them back to
+// the same records. Every registered record type with a fixture is checked.
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+
+#include <theracore/io/boost_serialization.hpp>
+#include <theracore/io/json.hpp>
+#include <theracore/storage/records.hpp>
+
+using namespace theracore;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return in ? ss.str() : std::string();
+}
+
+const std::string data_dir = THERACORE_TEST_DATA_DIR;
+
+}  // namespace
+
+TEST(BoostArchiveFormat, RecordsWriteAndReadTheArchivesOfTheFirstRelease) {
+    std::vector<std::string> checked;
+    io::for_each_type(storage::record_types{}, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        const std::string kind = storage::record_traits<T>::kind;
+        const std::string json = read_file(data_dir + "/" + kind + ".json");
+        if (json.empty()) {
+            return;  // instrument definitions: no record fixture (test_json_instruments covers
+                     // them)
+        }
+        SCOPED_TRACE(kind);
+        const T value = io::from_json_string<T>(json);
+        const std::string golden_text = read_file(data_dir + "/boost/" + kind + ".txt");
+        const std::string golden_xml = read_file(data_dir + "/boost/" + kind + ".xml");
+        ASSERT_FALSE(golden_text.empty());
+        ASSERT_FALSE(golden_xml.empty());
+
+        std::ostringstream text;
+        {
+            boost::archive::text_oarchive oa(text);
+            oa << value;
+        }
+        EXPECT_EQ(text.str(), golden_text);
+        std::ostringstream xml;
+        {
+            boost::archive::xml_oarchive oa(xml);
+            oa << boost::serialization::make_nvp("record", value);
+        }
+        EXPECT_EQ(xml.str(), golden_xml);
+
+        T from_text{};
+        {
+            std::istringstream in(golden_text);
+            boost::archive::text_iarchive ia(in);
+            ia >> from_text;
+        }
+        EXPECT_EQ(from_text, value);
+        T from_xml{};
+        {
+            std::istringstream in(golden_xml);
+            boost::archive::xml_iarchive ia(in);
+            ia >> boost::serialization::make_nvp("record", from_xml);
+        }
+        EXPECT_EQ(from_xml, value);
+        checked.push_back(kind);
+    });
+    // Every record kind but the instrument definition has a fixture.
+    EXPECT_EQ(checked.size(), storage::record_types::size - 1);
+}
