@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Storage from Python: the in-memory, SQLite and PostgreSQL stores and their transactions, for
-// the record types of the core model's registration list (clients, clinicians, care episodes,
-// intakes).
+// Storage from Python: the in-memory, SQLite and PostgreSQL stores and their transactions.
+// Every registered record kind is reachable by name in its JSON form (insert_json, get_json,
+// …); the record types of the people area's list (clients, clinicians, care episodes, intakes)
+// also as their Python classes.
 #include <deque>
 #include <memory>
 #include <string>
@@ -47,6 +48,45 @@ py::object dispatch(const py::handle& cls, F&& f) {
                              " (stored: " + names + ")");
     }
     return result;
+}
+
+/// Calls `f(tag)` for the registered record type of kind `kind` (every type of
+/// `storage::record_types`, whether or not it has a Python class).
+template <class F>
+py::object dispatch_kind(const std::string& kind, F&& f) {
+    py::object result;
+    bool found = false;
+    std::string kinds;
+    io::for_each_type(record_types{}, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        kinds += (kinds.empty() ? "" : ", ") + std::string(record_traits<T>::kind);
+        if (!found && kind == record_traits<T>::kind) {
+            found = true;
+            result = f(tag);
+        }
+    });
+    if (!found) {
+        throw py::value_error("not a stored record kind: \"" + kind + "\" (kinds: " + kinds + ")");
+    }
+    return result;
+}
+
+/// A record of type T from a JSON-compatible Python value (a dict, as `json.loads` gives).
+template <class T>
+T from_python_json(const py::handle& value) {
+    const auto text = py::module_::import("json").attr("dumps")(value).cast<std::string>();
+    return io::from_json_string<T>(text);
+}
+
+/// The JSON form of a record, as a Python dict.
+template <class T>
+py::object to_python_json(const T& value) {
+    return py::module_::import("json").attr("loads")(io::to_json_string(value));
+}
+
+template <class T>
+py::tuple versioned_json(const versioned<T>& v) {
+    return py::make_tuple(to_python_json(v.value), v.meta);
 }
 
 template <class T>
@@ -185,6 +225,71 @@ void bind_storage(py::module_& m) {
                 });
             },
             py::arg("type"), py::arg("id"), py::arg("expected_revision"), py::arg("reason"))
+        // Every registered kind, by its name and its JSON form (the wire format of the
+        // fixtures and of docs/*.schema.json): derived from storage::record_types, so a kind
+        // added there is reachable from Python at once, with or without a class of its own.
+        .def(
+            "insert_json",
+            [](transaction& t, const std::string& kind, const py::object& record) {
+                return dispatch_kind(kind, [&](auto k) {
+                    using T = typename decltype(k)::type;
+                    return py::cast(t.insert(from_python_json<T>(record)));
+                });
+            },
+            py::arg("kind"), py::arg("record"),
+            "Stores a new record of this kind from its JSON form (a dict) at revision 1; returns "
+            "the revision. Raises ValueError for an unknown kind, ParseError, ValidationError, "
+            "ConflictError.")
+        .def(
+            "update_json",
+            [](transaction& t, const std::string& kind, const py::object& record,
+               std::int64_t revision) {
+                return dispatch_kind(kind, [&](auto k) {
+                    using T = typename decltype(k)::type;
+                    return py::cast(t.update(from_python_json<T>(record), revision));
+                });
+            },
+            py::arg("kind"), py::arg("record"), py::arg("expected_revision"),
+            "Replaces a record read at expected_revision with this JSON form; returns the new "
+            "revision. Raises ConflictError when it has moved on.")
+        .def(
+            "get_json",
+            [](transaction& t, const std::string& kind, const std::string& id,
+               bool include_deleted) {
+                const auto v = include_deleted ? visibility::include_deleted : visibility::live;
+                return dispatch_kind(kind, [&](auto k) -> py::object {
+                    using T = typename decltype(k)::type;
+                    return versioned_json(t.get<T>(id_of<T>(id), v));
+                });
+            },
+            py::arg("kind"), py::arg("id"), py::arg("include_deleted") = false,
+            "(record as a dict, RecordMeta) of this kind and id. Raises NotFoundError.")
+        .def(
+            "list_json",
+            [](transaction& t, const std::string& kind, bool include_deleted) {
+                return dispatch_kind(kind, [&](auto k) -> py::object {
+                    using T = typename decltype(k)::type;
+                    py::list out;
+                    for (const auto& v : t.list<T>(include_deleted ? deleted_records::included
+                                                                   : deleted_records::excluded)) {
+                        out.append(versioned_json(v));
+                    }
+                    return out;
+                });
+            },
+            py::arg("kind"), py::arg("include_deleted") = false,
+            "Every record of a kind, by id, as (dict, RecordMeta).")
+        .def(
+            "remove",
+            [](transaction& t, const std::string& kind, const std::string& id,
+               std::int64_t revision, const std::string& reason) {
+                return dispatch_kind(kind, [&](auto k) {
+                    using T = typename decltype(k)::type;
+                    return py::cast(t.remove<T>(id_of<T>(id), revision, reason));
+                });
+            },
+            py::arg("kind"), py::arg("id"), py::arg("expected_revision"), py::arg("reason"),
+            "Deletes a record named by its kind (soft for clinical records).")
         .def(
             "clients_by_name_prefix",
             [](transaction& t, const std::string& prefix) {
@@ -255,6 +360,29 @@ void bind_storage(py::module_& m) {
             py::arg("actor"), py::arg("read_only") = false, py::keep_alive<0, 1>(),
             "Starts a transaction on behalf of actor (a user or service id).");
 
+    m.def(
+        "record_kinds",
+        [] {
+            std::vector<std::string> kinds;
+            io::for_each_type(record_types{}, [&](auto tag) {
+                kinds.emplace_back(record_traits<typename decltype(tag)::type>::kind);
+            });
+            return kinds;
+        },
+        "The kind of every record type a store keeps (storage::record_types), for the *_json "
+        "methods of Transaction.");
+    m.def(
+        "record_id",
+        [](const std::string& kind, const py::object& record) {
+            return dispatch_kind(kind, [&](auto k) {
+                using T = typename decltype(k)::type;
+                return py::cast(
+                    std::string(record_traits<T>::id(from_python_json<T>(record)).str()));
+            });
+        },
+        py::arg("kind"), py::arg("record"),
+        "The id a store keeps a record of this kind under (some kinds derive it: a behaviour "
+        "diary from its client, a rule set from its name).");
     m.def("memory_store", &make_memory_store, "A store that keeps everything in memory.");
     m.def(
         "sqlite_store",

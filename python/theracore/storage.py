@@ -8,15 +8,35 @@ with db.begin("k-ada") as tx:                        # commits on success, rolls
     c = tx.get(theracore.Client, "c-zoe")            # .value, .revision, .meta
 ```
 
-Stored types: Client, Clinician, CareEpisode, Intake (those with storage registrations).
+Every record kind a store keeps (``record_kinds()``: clients, plans, sessions, notes, risk
+flags, consents, administrations, alerts, …) is reachable by name in its JSON form:
+
+```python
+with db.begin("k-ada") as tx:
+    tx.insert_json("treatment_plan", plan_dict)      # the wire form of docs/ and tests/data/
+    plan, meta = tx.get_json("treatment_plan", "tp-1")
+```
+
+Client, Clinician, CareEpisode and Intake are also stored as their classes (``tx.insert(client)``,
+``tx.get(theracore.Client, id)``).
 """
 
 from __future__ import annotations
 
 from . import _core
-from ._core import JournalEntry, RecordMeta, Store, Transaction
+from ._core import JournalEntry, RecordMeta, Store, Transaction, record_id, record_kinds
 
-__all__ = ["Store", "Transaction", "RecordMeta", "JournalEntry", "memory", "sqlite", "postgresql"]
+__all__ = [
+    "Store",
+    "Transaction",
+    "RecordMeta",
+    "JournalEntry",
+    "memory",
+    "sqlite",
+    "postgresql",
+    "record_kinds",
+    "record_id",
+]
 
 
 def memory() -> Store:
