@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    g++ make cmake git pkg-config clang-format
+    g++ make ninja-build cmake git pkg-config clang-format
     # core and adapters
     libboost-dev libboost-date-time-dev libboost-serialization-dev nlohmann-json3-dev
     # tests and benchmarks, and the argument parser of the developer tools

@@ -4,7 +4,7 @@
 #   1. formatting check;
 #   2. normal build (tests as C++20, -Werror, Python module): ctest (unit, compile-fail), then
 #      pytest with Debian's python3, then the package-consumer tests (find_package,
-#      add_subdirectory, pkg-config, pip install);
+#      add_subdirectory as shared libraries, pkg-config, pip install);
 #   3. sanitizer build (ASan + UBSan, tests as C++17): the unit, compile-fail and example tests
 #      again (without the Python module: an ASan-instrumented extension cannot load into an
 #      uninstrumented interpreter; and without the package tests, which check how the library is
@@ -42,9 +42,12 @@ step "bootstrap (apt-get install of missing Debian packages)"
 step "format and licence headers"
 ./scripts/check_format.sh
 
+# The normal build is optimised as a release is (-O2) but without debug information, which
+# only costs compile time and disk here; the sanitizer build keeps line tables (-g1) for its
+# stack traces.
 step "build (C++20 tests, warnings as errors, Python module)"
 configure_and_build build/test -DTHERACORE_WERROR=ON -DTHERACORE_TEST_CXX_STANDARD=20 \
-    -DTHERACORE_BUILD_PYTHON=ON
+    -DTHERACORE_BUILD_PYTHON=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG"
 
 step "PostgreSQL test server (a throw-away cluster for the storage tests)"
 pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/theracore-pg.XXXXXX")"
@@ -66,7 +69,7 @@ run_ctest build/test -j "$jobs" --output-on-failure -LE package
 step "pytest (Debian's python3, warnings as errors)"
 PYTHONPATH="$repo_root/build/test/python" "$debian_python" -m pytest -p no:cacheprovider
 
-step "ctest: package-consumer tests (find_package, add_subdirectory, pkg-config, pip install)"
+step "ctest: package-consumer tests (find_package, add_subdirectory + shared, pkg-config, pip install)"
 (cd build/test && ctest --output-on-failure -L package)
 
 if [[ "${THERACORE_SKIP_SANITIZE:-0}" == 1 && "${CI:-}" != true ]]; then
@@ -75,7 +78,7 @@ else
     step "build with AddressSanitizer + UndefinedBehaviorSanitizer (C++17 tests)"
     BUILD_TYPE=Debug configure_and_build build/sanitize -DTHERACORE_WERROR=ON \
         -DTHERACORE_TEST_CXX_STANDARD=17 -DTHERACORE_SANITIZE=address,undefined \
-        -DTHERACORE_BUILD_PYTHON=OFF
+        -DTHERACORE_BUILD_PYTHON=OFF -DCMAKE_CXX_FLAGS_DEBUG=-g1
     step "ctest under sanitizers"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         run_ctest build/sanitize -j "$jobs" --output-on-failure -LE package

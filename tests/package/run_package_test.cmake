@@ -39,8 +39,8 @@ file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 set(_common -G "${GENERATOR}" "-DCMAKE_BUILD_TYPE=${CONFIG}"
     "-DCMAKE_CXX_FLAGS=${EXTRA_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${EXTRA_FLAGS}")
-# The modes that compile TheraCore itself again (add_subdirectory, shared) test how it is
-# packaged, not how fast it runs: they build without optimisation or debug information.
+# The mode that compiles TheraCore itself again (add_subdirectory_shared) tests how it is
+# packaged, not how fast it runs: it builds without optimisation or debug information.
 set(_library_build -G "${GENERATOR}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O0
     "-DCMAKE_CXX_FLAGS=${EXTRA_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${EXTRA_FLAGS}")
 
@@ -57,7 +57,7 @@ if(MODE STREQUAL "find_package")
     endif()
 
     # COMPONENTS: the ones this build has are found; an unknown one fails, naming it.
-    components("${prefix}" "${WORK_DIR}/components" core json catalog report sqlite)
+    components("${prefix}" "${WORK_DIR}/components" core json serialization catalog report sqlite)
     expect_failure("'nosuch' is not a theracore component"
         "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/components"
         -B "${WORK_DIR}/components-unknown" ${_common} "-DCMAKE_PREFIX_PATH=${prefix}"
@@ -84,36 +84,37 @@ if(MODE STREQUAL "find_package")
     else()
         message(FATAL_ERROR "pkg-config is required for the package test (scripts/bootstrap.sh installs it)")
     endif()
-elseif(MODE STREQUAL "shared")
-    # The library built as shared objects (BUILD_SHARED_LIBS=ON, hidden visibility, only
-    # THERACORE_API exported) and without PostgreSQL, installed, and used by a consumer: it
-    # links against the .so files, catches the library's exceptions by type, and a request
-    # for the component this installation lacks fails, naming it.
+elseif(MODE STREQUAL "add_subdirectory_shared")
+    # One build of the library from source serves two ways of consuming it (building TheraCore
+    # twice more would cost the test suite minutes):
+    # - subdir/ add_subdirectory()s this source tree, here as shared objects
+    #   (BUILD_SHARED_LIBS=ON, hidden visibility, only THERACORE_API exported) and without
+    #   PostgreSQL, and its consumer runs;
+    # - that build is installed, and components/ links the installed .so files by COMPONENTS,
+    #   catches the library's exceptions by type, round-trips a Boost archive through the
+    #   compiled serialization, and a request for the component this installation lacks fails,
+    #   naming it.
     set(prefix "${WORK_DIR}/prefix")
-    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${WORK_DIR}/lib" ${_library_build}
-        -DBUILD_SHARED_LIBS=ON -DTHERACORE_WITH_POSTGRESQL=OFF -DTHERACORE_BUILD_TESTS=OFF
-        -DTHERACORE_BUILD_EXAMPLES=OFF "-DCMAKE_INSTALL_PREFIX=${prefix}")
-    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/lib" -j "${JOBS}")
-    run("${CMAKE_COMMAND}" --install "${WORK_DIR}/lib")
+    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/subdir" -B "${WORK_DIR}/build"
+        ${_library_build} "-DTHERACORE_SOURCE_DIR=${SOURCE_DIR}" -DBUILD_SHARED_LIBS=ON
+        -DTHERACORE_WITH_POSTGRESQL=OFF -DTHERACORE_INSTALL=ON "-DCMAKE_INSTALL_PREFIX=${prefix}")
+    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" -j "${JOBS}")
+    run("${WORK_DIR}/build/consumer")
+    run("${CMAKE_COMMAND}" --install "${WORK_DIR}/build")
     file(GLOB_RECURSE shared_core "${prefix}/*/libtheracore_core.so")
     if(NOT shared_core)
         message(FATAL_ERROR "no libtheracore_core.so was installed under ${prefix}")
     endif()
-    components("${prefix}" "${WORK_DIR}/components" core json catalog sqlite)
+    components("${prefix}" "${WORK_DIR}/components" core json serialization catalog sqlite)
     execute_process(COMMAND ldd "${WORK_DIR}/components/components_consumer"
                     OUTPUT_VARIABLE linked)
-    if(NOT linked MATCHES "libtheracore_core\\.so")
-        message(FATAL_ERROR "the consumer does not load libtheracore_core.so:\n${linked}")
+    if(NOT linked MATCHES "libtheracore_core\\.so" OR NOT linked MATCHES "libtheracore_serialization\\.so")
+        message(FATAL_ERROR "the consumer does not load the shared libraries:\n${linked}")
     endif()
     expect_failure("component 'postgresql' was not built"
         "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/components"
         -B "${WORK_DIR}/components-unbuilt" ${_common} "-DCMAKE_PREFIX_PATH=${prefix}"
         "-DWANTED=sqlite,postgresql")
-elseif(MODE STREQUAL "add_subdirectory")
-    run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/package/subdir" -B "${WORK_DIR}/build"
-        ${_library_build} "-DTHERACORE_SOURCE_DIR=${SOURCE_DIR}")
-    run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" -j "${JOBS}")
-    run("${WORK_DIR}/build/consumer")
 else()
     message(FATAL_ERROR "unknown MODE ${MODE}")
 endif()

@@ -3,11 +3,18 @@
 // build, a validation_error thrown inside libtheracore_core must be caught here by its type.
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include <theracore/theracore.hpp>
 #ifdef WITH_SQLITE
 #include <theracore/storage/records.hpp>
 #include <theracore/storage/sqlite.hpp>
+#endif
+#ifdef WITH_SERIALIZATION
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+
+#include <theracore/io/boost_serialization.hpp>
 #endif
 
 int main() {
@@ -31,6 +38,22 @@ int main() {
         (void)tx.get<theracore::client>(theracore::client_id("c-2"));
         ok = false;
     } catch (const theracore::not_found&) {
+    }
+#endif
+#ifdef WITH_SERIALIZATION
+    {
+        theracore::client c;
+        c.id = theracore::client_id("c-3");
+        c.legal_name.text = "Ana";
+        std::stringstream ss;
+        {
+            boost::archive::text_oarchive oa(ss);
+            oa << c;
+        }
+        theracore::client back;
+        boost::archive::text_iarchive ia(ss);
+        ia >> back;
+        ok = ok && back == c;
     }
 #endif
     std::cout << "components: " << (ok ? "ok" : "MISMATCH") << "\n";
