@@ -3,7 +3,7 @@
 
 #include <theracore/adapters/administration_scores.hpp>
 
-#include "support/integration_builders.hpp"
+#include "support/adapters_builders.hpp"
 
 using namespace theracore;
 using itest::at;

@@ -11,7 +11,7 @@
 
 #include <theracore/adapters/cssrs_screener.hpp>
 
-#include "support/integration_builders.hpp"
+#include "support/adapters_builders.hpp"
 
 using namespace theracore;
 using itest::builtin;

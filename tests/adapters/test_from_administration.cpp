@@ -10,7 +10,7 @@
 #include <theracore/care.hpp>
 #include <theracore/safety.hpp>
 
-#include "support/integration_builders.hpp"
+#include "support/adapters_builders.hpp"
 
 using namespace theracore;
 using itest::at;
@@ -19,14 +19,7 @@ namespace ti = theracore::instruments;
 
 namespace {
 
-problem_list problems_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const validation_error& e) {
-        return e.problems();
-    }
-    return {};
-}
+using theracore::itest::problems_of;
 
 const ti::answer skip;  // missing: left out by a skip rule, or not answered
 

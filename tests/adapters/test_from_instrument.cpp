@@ -7,7 +7,7 @@
 #include <theracore/adapters/from_instrument.hpp>
 #include <theracore/outcomes.hpp>
 
-#include "support/integration_builders.hpp"
+#include "support/adapters_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::outcomes;
@@ -17,14 +17,7 @@ namespace ti = theracore::instruments;
 
 namespace {
 
-problem_list problems_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const validation_error& e) {
-        return e.problems();
-    }
-    return {};
-}
+using theracore::itest::problems_of;
 
 bool has_path(const problem_list& p, const std::string& path) {
     return std::any_of(p.begin(), p.end(), [&](const problem& x) { return x.path == path; });

@@ -10,21 +10,15 @@
 
 #include <theracore/adapters/from_plan.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/adapters_builders.hpp"
+#include "support/care_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::outcomes;
 
 namespace {
 
-problem_list problems_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const validation_error& e) {
-        return e.problems();
-    }
-    return {};
-}
+using theracore::itest::problems_of;
 
 plan_goal gas_goal_with(const std::string& id, std::optional<double> weight) {
     plan_goal g = test::sleep_goal();

@@ -8,7 +8,7 @@
 #include <theracore/adapters/risk_signing.hpp>
 #include <theracore/care.hpp>
 
-#include "support/integration_builders.hpp"
+#include "support/adapters_builders.hpp"
 #include "support/safety_builders.hpp"
 
 using namespace theracore;

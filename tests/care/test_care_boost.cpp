@@ -11,7 +11,7 @@
 
 #include <theracore/io/boost_serialization.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 
 using namespace theracore;
 using boost::serialization::make_nvp;

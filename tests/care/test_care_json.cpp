@@ -3,7 +3,7 @@
 
 #include <theracore/io/json.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 #include "support/fixtures.hpp"
 
 using namespace theracore;

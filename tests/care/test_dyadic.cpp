@@ -5,7 +5,7 @@
 
 #include <theracore/care/dyadic.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 
 using namespace theracore;
 using test::at;

@@ -3,7 +3,7 @@
 
 #include <theracore/care/homework.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 
 using namespace theracore;
 using test::problems_of;

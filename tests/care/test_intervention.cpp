@@ -6,7 +6,7 @@
 
 #include <theracore/care/intervention.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 
 using namespace theracore;
 

@@ -6,7 +6,7 @@
 
 #include <theracore/care/treatment_plan.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 
 using namespace theracore;
 using test::has_path;

@@ -29,21 +29,9 @@ namespace {
 const std::vector<std::string> part_a = {"phq8", "phq2", "phq4",    "phq15",
                                          "gad2", "pcl5", "pcptsd5", "wsas"};
 
-const scale_score& scale_of(const score_result& r, const std::string& id) {
-    const auto* s = r.scale(id);
-    if (!s) {
-        throw std::runtime_error("no scale " + id);
-    }
-    return *s;
-}
+using theracore::test::scale_of;
 
-const derived_result& outcome_of(const score_result& r, const std::string& id) {
-    const auto* d = r.outcome(id);
-    if (!d) {
-        throw std::runtime_error("no derived rule " + id);
-    }
-    return *d;
-}
+using theracore::test::outcome_of;
 
 double total_of(const score_result& r) {
     const auto& t = scale_of(r, "total");

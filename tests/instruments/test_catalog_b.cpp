@@ -25,15 +25,9 @@ using test::problem_paths;
 
 namespace {
 
-const scale_score& scale_of(const score_result& r, const std::string& id) {
-    const auto* s = r.scale(id);
-    if (!s) {
-        throw std::runtime_error("no scale " + id);
-    }
-    return *s;
-}
+using theracore::test::scale_of;
 
-const scale_score& total_of(const score_result& r) {
+const scale_score& total_scale_of(const score_result& r) {
     return scale_of(r, "total");
 }
 
@@ -142,34 +136,34 @@ TEST(ScoreAuditC, SexSpecificCutOffBoundaries) {
     EXPECT_EQ(c.total()->cut_offs[0].population, "men");
     EXPECT_EQ(c.total()->cut_offs[1].population, "women");
     auto r = score(c, answers({1, 1, 0}));
-    EXPECT_EQ(*total_of(r).value, 2);  // below both thresholds
-    EXPECT_TRUE(total_of(r).cut_offs_met.empty());
+    EXPECT_EQ(*total_scale_of(r).value, 2);  // below both thresholds
+    EXPECT_TRUE(total_scale_of(r).cut_offs_met.empty());
     r = score(c, answers({2, 1, 0}));
-    EXPECT_EQ(*total_of(r).value, 3);  // women >= 3 positive, men not
-    EXPECT_EQ(total_of(r).cut_offs_met, ids{"positive_women"});
+    EXPECT_EQ(*total_scale_of(r).value, 3);  // women >= 3 positive, men not
+    EXPECT_EQ(total_scale_of(r).cut_offs_met, ids{"positive_women"});
     r = score(c, answers({2, 1, 1}));
-    EXPECT_EQ(*total_of(r).value, 4);  // men >= 4: both positive
-    EXPECT_EQ(total_of(r).cut_offs_met, (ids{"positive_men", "positive_women"}));
+    EXPECT_EQ(*total_scale_of(r).value, 4);  // men >= 4: both positive
+    EXPECT_EQ(total_scale_of(r).cut_offs_met, (ids{"positive_men", "positive_women"}));
     r = score(c, answers({4, 4, 4}));
-    EXPECT_EQ(*total_of(r).value, 12);
-    EXPECT_TRUE(total_of(r).band_label.empty());  // no bands were confirmed
+    EXPECT_EQ(*total_scale_of(r).value, 12);
+    EXPECT_TRUE(total_scale_of(r).band_label.empty());  // no bands were confirmed
 }
 
 TEST(ScoreAuditC, NeverDrinkingSkipsQuestions2And3) {
     const auto& c = builtin("auditc");
     // Babor 2001: "never" on question 1, questions 2 and 3 are not asked and score 0.
     auto r = score(c, answers({0, na, na}));
-    EXPECT_EQ(*total_of(r).value, 0);
-    EXPECT_EQ(total_of(r).answered, 3);  // skipped questions count as scored
+    EXPECT_EQ(*total_scale_of(r).value, 0);
+    EXPECT_EQ(total_scale_of(r).answered, 3);  // skipped questions count as scored
     EXPECT_EQ(r.missing, 0);
     r = score(c, answers({0, 0, 0}));
-    EXPECT_EQ(*total_of(r).value, 0);
+    EXPECT_EQ(*total_scale_of(r).value, 0);
     // An answer that contradicts "never" is invalid, not summed.
     EXPECT_EQ(problem_paths([&] { (void)score(c, answers({0, 2, na})); }), ids{"auditc_2"});
     // A drinker's unanswered question is missing: no published rule, not scorable.
     r = score(c, answers({1, na, 2}));
-    EXPECT_EQ(total_of(r).status, scale_status::too_many_missing);
-    EXPECT_EQ(total_of(r).missing, 1);
+    EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
+    EXPECT_EQ(total_scale_of(r).missing, 1);
 }
 
 TEST(ScoreAuditC, SameTotalAsTheAuditConsumptionItems) {
@@ -178,7 +172,7 @@ TEST(ScoreAuditC, SameTotalAsTheAuditConsumptionItems) {
     for (const auto& first3 : std::vector<std::vector<double>>{{3, 2, 1}, {1, 0, 0}, {4, 4, 3}}) {
         std::vector<double> full = first3;
         full.insert(full.end(), {0, 0, 0, 0, 0, 0, 0});
-        EXPECT_EQ(*total_of(score(c, answers(first3))).value,
+        EXPECT_EQ(*total_scale_of(score(c, answers(first3))).value,
                   *scale_of(score(audit, answers(full)), "consumption").value);
     }
 }
@@ -197,21 +191,21 @@ TEST(ScoreDast10, Question3IsReverseKeyed) {
     const auto& d = builtin("dast10");
     // All "no": question 3 "no" scores 1, the rest 0 -> 1, low level (Skinner 1982 key).
     auto r = score(d, answers(std::vector<double>(10, 0)));
-    EXPECT_EQ(*total_of(r).value, 1);
-    EXPECT_EQ(total_of(r).band_label, "Low level");
+    EXPECT_EQ(*total_scale_of(r).value, 1);
+    EXPECT_EQ(total_scale_of(r).band_label, "Low level");
     // Only question 3 "yes": every item scores 0.
     r = score(d, answers({0, 0, 1, 0, 0, 0, 0, 0, 0, 0}));
-    EXPECT_EQ(*total_of(r).value, 0);
-    EXPECT_EQ(total_of(r).band_label, "No problems reported");
+    EXPECT_EQ(*total_scale_of(r).value, 0);
+    EXPECT_EQ(total_scale_of(r).band_label, "No problems reported");
     // All "yes": question 3 scores 0 -> 9, severe.
     r = score(d, answers(std::vector<double>(10, 1)));
-    EXPECT_EQ(*total_of(r).value, 9);
-    EXPECT_EQ(total_of(r).band_label, "Severe level");
+    EXPECT_EQ(*total_scale_of(r).value, 9);
+    EXPECT_EQ(total_scale_of(r).band_label, "Severe level");
     // Pre-scored data (question 3 already keyed): no second reversal.
     score_options pre;
     pre.reverse_keying_applied = true;
     r = score(d, answers(std::vector<double>(10, 0)), pre);
-    EXPECT_EQ(*total_of(r).value, 0);
+    EXPECT_EQ(*total_scale_of(r).value, 0);
 }
 
 TEST(ScoreDast10, BandBoundariesSkinner) {
@@ -229,26 +223,26 @@ TEST(ScoreDast10, BandBoundariesSkinner) {
         }
         return score(d, answers(a));
     };
-    EXPECT_EQ(total_of(with_yes(2)).band_label, "Low level");  // 1-2
-    EXPECT_EQ(*total_of(with_yes(3)).value, 3);
-    EXPECT_EQ(total_of(with_yes(3)).band_label, "Moderate level");  // 3-5
-    EXPECT_EQ(total_of(with_yes(5)).band_label, "Moderate level");
-    EXPECT_EQ(total_of(with_yes(6)).band_label, "Substantial level");  // 6-8
-    EXPECT_EQ(total_of(with_yes(8)).band_label, "Substantial level");
-    EXPECT_EQ(*total_of(with_yes(9)).band, 4);  // 9-10 severe
+    EXPECT_EQ(total_scale_of(with_yes(2)).band_label, "Low level");  // 1-2
+    EXPECT_EQ(*total_scale_of(with_yes(3)).value, 3);
+    EXPECT_EQ(total_scale_of(with_yes(3)).band_label, "Moderate level");  // 3-5
+    EXPECT_EQ(total_scale_of(with_yes(5)).band_label, "Moderate level");
+    EXPECT_EQ(total_scale_of(with_yes(6)).band_label, "Substantial level");  // 6-8
+    EXPECT_EQ(total_scale_of(with_yes(8)).band_label, "Substantial level");
+    EXPECT_EQ(*total_scale_of(with_yes(9)).band, 4);  // 9-10 severe
     // All "yes" but question 3 "no" (scores 1): 10.
     std::vector<double> ten(10, 1);
     ten[2] = 0;
-    EXPECT_EQ(*total_of(score(d, answers(ten))).value, 10);
+    EXPECT_EQ(*total_scale_of(score(d, answers(ten))).value, 10);
 }
 
 TEST(ScoreDast10, MissingAndInvalid) {
     const auto& d = builtin("dast10");
     // No published missing-data rule (awell's "score what was answered" is not adopted).
     auto r = score(d, answers({1, 1, 0, 1, na, 0, 0, 0, 0, 0}));
-    EXPECT_FALSE(total_of(r).value.has_value());
-    EXPECT_EQ(total_of(r).status, scale_status::too_many_missing);
-    EXPECT_EQ(total_of(r).answered, 9);
+    EXPECT_FALSE(total_scale_of(r).value.has_value());
+    EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
+    EXPECT_EQ(total_scale_of(r).answered, 9);
     EXPECT_EQ(problem_paths([&] { (void)score(d, answers({0, 0, 0, 0, 2})); }), ids{"dast10_5"});
     EXPECT_EQ(problem_paths([&] { (void)score(d, answers({-1})); }), ids{"dast10_1"});
 }
@@ -276,9 +270,9 @@ TEST(ScoreK10, AbsBandBoundaries) {
     };
     for (const auto& c : cases) {
         const auto r = score(k, answers(c.a));
-        EXPECT_EQ(*total_of(r).value, c.total);
-        EXPECT_EQ(total_of(r).band_set, "abs");
-        EXPECT_EQ(total_of(r).band_label, c.band) << c.total;
+        EXPECT_EQ(*total_scale_of(r).value, c.total);
+        EXPECT_EQ(total_scale_of(r).band_set, "abs");
+        EXPECT_EQ(total_scale_of(r).band_label, c.band) << c.total;
     }
     EXPECT_FALSE(k.total()->band_sets[0].standard);  // ABS: "no universally agreed categories"
 }
@@ -301,9 +295,9 @@ TEST(ScoreK10, AndrewsSladeBandsOnRequest) {
     };
     for (const auto& c : cases) {
         const auto r = score(k, answers(c.a), o);
-        EXPECT_EQ(*total_of(r).value, c.total);
-        EXPECT_EQ(total_of(r).band_set, "andrews_slade");
-        EXPECT_EQ(total_of(r).band_label, c.band) << c.total;
+        EXPECT_EQ(*total_scale_of(r).value, c.total);
+        EXPECT_EQ(total_scale_of(r).band_set, "andrews_slade");
+        EXPECT_EQ(total_scale_of(r).band_label, c.band) << c.total;
     }
 }
 
@@ -312,27 +306,27 @@ TEST(ScoreK10, OneMissingItemIsProratedAndRoundedAmhocn) {
     // Item 10 missing; the nine answered items sum to 20: round(20 / 9 x 10) = round(22.22) = 22,
     // which is "high" where the unprorated 20 would read "moderate" (PMHC MDS, AMHOCN p. 58).
     auto r = score(k, answers({3, 3, 2, 2, 2, 2, 2, 2, 2, na}));
-    ASSERT_TRUE(total_of(r).value.has_value());
-    EXPECT_EQ(*total_of(r).value, 22);
-    EXPECT_TRUE(total_of(r).prorated);
-    EXPECT_FALSE(total_of(r).nonstandard_rule);
-    EXPECT_EQ(total_of(r).band_label, "High");
-    EXPECT_EQ(total_of(r).missing, 1);
+    ASSERT_TRUE(total_scale_of(r).value.has_value());
+    EXPECT_EQ(*total_scale_of(r).value, 22);
+    EXPECT_TRUE(total_scale_of(r).prorated);
+    EXPECT_FALSE(total_scale_of(r).nonstandard_rule);
+    EXPECT_EQ(total_scale_of(r).band_label, "High");
+    EXPECT_EQ(total_scale_of(r).missing, 1);
     // Sum 14 over nine items: 15.56 rounds to 16, moderate; sum 13: 14.44 rounds to 14, low.
     r = score(k, answers({na, 2, 2, 2, 2, 1, 1, 1, 1, 2}));
-    EXPECT_EQ(*total_of(r).value, 16);
-    EXPECT_EQ(total_of(r).band_label, "Moderate");
+    EXPECT_EQ(*total_scale_of(r).value, 16);
+    EXPECT_EQ(total_scale_of(r).band_label, "Moderate");
     r = score(k, answers({na, 2, 2, 2, 1, 1, 1, 1, 1, 2}));
-    EXPECT_EQ(*total_of(r).value, 14);
-    EXPECT_EQ(total_of(r).band_label, "Low");
+    EXPECT_EQ(*total_scale_of(r).value, 14);
+    EXPECT_EQ(total_scale_of(r).band_label, "Low");
     // Sum 27 over nine items: exactly 30, very high.
     r = score(k, answers({3, 3, 3, 3, 3, na, 3, 3, 3, 3}));
-    EXPECT_EQ(*total_of(r).value, 30);
+    EXPECT_EQ(*total_scale_of(r).value, 30);
     // Two missing: invalid total (AMHOCN), reported as not scorable with the reason.
     r = score(k, answers({3, 3, 3, 3, 3, na, 3, 3, 3, na}));
-    EXPECT_EQ(total_of(r).status, scale_status::too_many_missing);
-    EXPECT_NE(total_of(r).reason.find("at most 1 allowed"), std::string::npos)
-        << total_of(r).reason;
+    EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
+    EXPECT_NE(total_scale_of(r).reason.find("at most 1 allowed"), std::string::npos)
+        << total_scale_of(r).reason;
 }
 
 TEST(ScoreK10, UsCodedAnswersAreRejectedNotMisread) {
@@ -367,7 +361,7 @@ TEST(ScoreK10, AustralianItemOrderAndTheK6Items) {
         a6.push_back(a10[i] - 1);
         sum += a10[i];
     }
-    EXPECT_EQ(*total_of(score(k6, answers(a6))).value, sum - 6);  // 2+3+1+3+4+2 - 6 = 9
+    EXPECT_EQ(*total_scale_of(score(k6, answers(a6))).value, sum - 6);  // 2+3+1+3+4+2 - 6 = 9
     EXPECT_EQ(sum - 6, 9);
     for (std::size_t j = 0; j < k6_in_k10.size(); ++j) {
         // Both labels name the same content ("nothing could cheer you up" etc.).
@@ -383,31 +377,31 @@ TEST(ScoreK10, AustralianItemOrderAndTheK6Items) {
 TEST(ScoreK6, BandAndCutOffBoundaries) {
     const auto& k = builtin("k6");
     auto r = score(k, answers({1, 1, 1, 1, 0, 0}));
-    EXPECT_EQ(*total_of(r).value, 4);  // Prochaska 2012: below 5, none or low
-    EXPECT_EQ(total_of(r).band_label, "None or low mental distress");
-    EXPECT_TRUE(total_of(r).cut_offs_met.empty());
+    EXPECT_EQ(*total_scale_of(r).value, 4);  // Prochaska 2012: below 5, none or low
+    EXPECT_EQ(total_scale_of(r).band_label, "None or low mental distress");
+    EXPECT_TRUE(total_scale_of(r).cut_offs_met.empty());
     r = score(k, answers({1, 1, 1, 1, 1, 0}));
-    EXPECT_EQ(*total_of(r).value, 5);  // Prochaska 2012: >= 5 moderate
-    EXPECT_EQ(total_of(r).band_label, "Moderate mental distress");
-    EXPECT_EQ(total_of(r).cut_offs_met, ids{"moderate_or_serious_distress"});
+    EXPECT_EQ(*total_scale_of(r).value, 5);  // Prochaska 2012: >= 5 moderate
+    EXPECT_EQ(total_scale_of(r).band_label, "Moderate mental distress");
+    EXPECT_EQ(total_scale_of(r).cut_offs_met, ids{"moderate_or_serious_distress"});
     r = score(k, answers({2, 2, 2, 2, 2, 2}));
-    EXPECT_EQ(*total_of(r).value, 12);
-    EXPECT_EQ(total_of(r).band_label, "Moderate mental distress");
+    EXPECT_EQ(*total_scale_of(r).value, 12);
+    EXPECT_EQ(total_scale_of(r).band_label, "Moderate mental distress");
     r = score(k, answers({3, 2, 2, 2, 2, 2}));
-    EXPECT_EQ(*total_of(r).value, 13);  // Kessler 2003: >= 13 serious psychological distress
-    EXPECT_EQ(total_of(r).band_label, "Serious psychological distress");
-    EXPECT_EQ(total_of(r).cut_offs_met,
+    EXPECT_EQ(*total_scale_of(r).value, 13);  // Kessler 2003: >= 13 serious psychological distress
+    EXPECT_EQ(total_scale_of(r).band_label, "Serious psychological distress");
+    EXPECT_EQ(total_scale_of(r).cut_offs_met,
               (ids{"serious_psychological_distress", "moderate_or_serious_distress"}));
     r = score(k, answers({4, 4, 4, 4, 4, 4}));
-    EXPECT_EQ(*total_of(r).value, 24);
+    EXPECT_EQ(*total_scale_of(r).value, 24);
 }
 
 TEST(ScoreK6, MissingAndInvalid) {
     const auto& k = builtin("k6");
     // No published K6 rule (the AMHOCN rule is for the K10): one missing item, not scorable.
     auto r = score(k, answers({4, 4, 4, 4, na, 4}));
-    EXPECT_EQ(total_of(r).status, scale_status::too_many_missing);
-    EXPECT_FALSE(total_of(r).prorated);
+    EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
+    EXPECT_FALSE(total_scale_of(r).prorated);
     // A K10-coded 5 is not a K6 answer.
     EXPECT_EQ(problem_paths([&] { (void)score(k, answers({5, 1, 1, 1, 1, 1})); }), ids{"k6_1"});
 }
@@ -419,21 +413,21 @@ TEST(ScorePss10, ItemsFourFiveSevenEightAreReversed) {
     const auto& p = builtin("pss10");
     // All 0: the four reversed items score 4 each -> 16.
     auto r = score(p, answers(std::vector<double>(10, 0)));
-    EXPECT_EQ(*total_of(r).value, 16);
+    EXPECT_EQ(*total_scale_of(r).value, 16);
     // All 4: the six others score 4 each, the reversed ones 0 -> 24.
     r = score(p, answers(std::vector<double>(10, 4)));
-    EXPECT_EQ(*total_of(r).value, 24);
+    EXPECT_EQ(*total_scale_of(r).value, 24);
     // Items 1, 2, 3, 6, 9, 10 = 1 + 2 + 1 + 1 + 0 + 1 = 6; items 4, 5, 7, 8 answered 3, 3, 2, 4
     // score 1, 1, 2, 0 = 4: total 10.
     r = score(p, answers({1, 2, 1, 3, 3, 1, 2, 4, 0, 1}));
-    EXPECT_EQ(*total_of(r).value, 10);
+    EXPECT_EQ(*total_scale_of(r).value, 10);
     // Maximum 40: 4 on the stress items, 0 on the positively stated ones.
     r = score(p, answers({4, 4, 4, 0, 0, 4, 0, 0, 4, 4}));
-    EXPECT_EQ(*total_of(r).value, 40);
+    EXPECT_EQ(*total_scale_of(r).value, 40);
     score_options pre;
     pre.reverse_keying_applied = true;
     r = score(p, answers(std::vector<double>(10, 0)), pre);
-    EXPECT_EQ(*total_of(r).value, 0);
+    EXPECT_EQ(*total_scale_of(r).value, 0);
 }
 
 TEST(ScorePss10, NoBandsOrCutOffsAndCohenWilliamsonNorms) {
@@ -442,9 +436,9 @@ TEST(ScorePss10, NoBandsOrCutOffsAndCohenWilliamsonNorms) {
     EXPECT_TRUE(p.total()->band_sets.empty());
     EXPECT_TRUE(p.total()->cut_offs.empty());
     auto r = score(p, answers({2, 2, 2, 2, 2, 2, 2, 2, 2, 2}));
-    EXPECT_EQ(*total_of(r).value, 20);
-    EXPECT_FALSE(total_of(r).band.has_value());
-    EXPECT_TRUE(total_of(r).band_label.empty());
+    EXPECT_EQ(*total_scale_of(r).value, 20);
+    EXPECT_FALSE(total_scale_of(r).band.has_value());
+    EXPECT_TRUE(total_scale_of(r).band_label.empty());
     // Cohen & Williamson 1988 (Harris poll 1983): men 12.1 (5.9) n 926; women 13.7 (6.6) n 1406.
     const auto& ps = p.total()->psychometrics;
     ASSERT_EQ(ps.norms.size(), 2U);
@@ -464,7 +458,7 @@ TEST(ScorePss10, NoBandsOrCutOffsAndCohenWilliamsonNorms) {
 TEST(ScorePss10, MissingAndInvalid) {
     const auto& p = builtin("pss10");
     auto r = score(p, answers({1, 1, 1, 1, 1, 1, 1, na, 1, 1}));
-    EXPECT_EQ(total_of(r).status, scale_status::too_many_missing);
+    EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
     EXPECT_EQ(problem_paths([&] { (void)score(p, answers({0, 0, 0, 5})); }), ids{"pss10_4"});
 }
 
@@ -475,16 +469,16 @@ TEST(ScorePg13r, SymptomScoreThreshold30) {
     const auto& g = builtin("pg13r");
     std::vector<double> a = {1, 14, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1};
     auto r = score(g, answers(a));
-    EXPECT_EQ(*total_of(r).value, 30);  // Prigerson 2021: >= 30
-    EXPECT_EQ(total_of(r).cut_offs_met, ids{"probable_pgd"});
+    EXPECT_EQ(*total_scale_of(r).value, 30);  // Prigerson 2021: >= 30
+    EXPECT_EQ(total_scale_of(r).cut_offs_met, ids{"probable_pgd"});
     a[11] = 2;
     r = score(g, answers(a));
-    EXPECT_EQ(*total_of(r).value, 29);
-    EXPECT_TRUE(total_of(r).cut_offs_met.empty());
+    EXPECT_EQ(*total_scale_of(r).value, 29);
+    EXPECT_TRUE(total_scale_of(r).cut_offs_met.empty());
     r = score(g, answers({1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0}));
-    EXPECT_EQ(*total_of(r).value, 10);
+    EXPECT_EQ(*total_scale_of(r).value, 10);
     r = score(g, answers({1, 12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 1}));
-    EXPECT_EQ(*total_of(r).value, 50);
+    EXPECT_EQ(*total_scale_of(r).value, 50);
 }
 
 TEST(ScorePg13r, GateItemsAreRecordedNotScoredAndNoAlgorithmIsApplied) {
@@ -494,15 +488,15 @@ TEST(ScorePg13r, GateItemsAreRecordedNotScoredAndNoAlgorithmIsApplied) {
     EXPECT_TRUE(g.derived().empty());
     const auto with_gates = score(g, answers({1, 30, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1}));
     const auto without = score(g, answers({0, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0}));
-    EXPECT_EQ(*total_of(with_gates).value, *total_of(without).value);
-    EXPECT_EQ(total_of(without).cut_offs_met, ids{"probable_pgd"});
+    EXPECT_EQ(*total_scale_of(with_gates).value, *total_scale_of(without).value);
+    EXPECT_EQ(total_scale_of(without).cut_offs_met, ids{"probable_pgd"});
     EXPECT_EQ(with_gates.answered, 10);
     // A missing gate item is not a missing symptom; a missing symptom item is.
     auto r = score(g, answers({na, na, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, na}));
-    EXPECT_EQ(*total_of(r).value, 30);
+    EXPECT_EQ(*total_scale_of(r).value, 30);
     EXPECT_EQ(r.missing, 0);
     r = score(g, answers({1, 14, 3, 3, 3, 3, na, 3, 3, 3, 3, 3, 1}));
-    EXPECT_EQ(total_of(r).status, scale_status::too_many_missing);
+    EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
 }
 
 TEST(ScorePg13r, InvalidAnswersAllAtOnce) {
@@ -518,7 +512,8 @@ TEST(ScorePg13r, InvalidAnswersAllAtOnce) {
               }),
               ids{"pg13r_12"});
     // Months has no upper bound: a long bereavement is an answer, not an error.
-    EXPECT_EQ(*total_of(score(g, answers({1, 480, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1}))).value, 20);
+    EXPECT_EQ(*total_scale_of(score(g, answers({1, 480, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1}))).value,
+              20);
 }
 
 TEST(ScorePg13r, ReliabilityPrigerson2021) {
@@ -537,28 +532,28 @@ TEST(ScoreWho5, RawAndPercentageWithThePoorWellbeingBoundary) {
     const auto& w = builtin("who5");
     EXPECT_EQ(w.direction(), score_direction::higher_is_better);
     auto r = score(w, answers({3, 3, 2, 2, 2}));
-    EXPECT_EQ(*total_of(r).value, 12);  // Topp 2015: raw < 13 poor well-being
+    EXPECT_EQ(*total_scale_of(r).value, 12);  // Topp 2015: raw < 13 poor well-being
     EXPECT_EQ(*scale_of(r, "percentage").value, 48);
-    EXPECT_EQ(total_of(r).cut_offs_met, ids{"poor_wellbeing"});
+    EXPECT_EQ(total_scale_of(r).cut_offs_met, ids{"poor_wellbeing"});
     r = score(w, answers({3, 3, 3, 2, 2}));
-    EXPECT_EQ(*total_of(r).value, 13);
+    EXPECT_EQ(*total_scale_of(r).value, 13);
     EXPECT_EQ(*scale_of(r, "percentage").value, 52);
-    EXPECT_TRUE(total_of(r).cut_offs_met.empty());
+    EXPECT_TRUE(total_scale_of(r).cut_offs_met.empty());
     r = score(w, answers({5, 5, 5, 5, 5}));
-    EXPECT_EQ(*total_of(r).value, 25);
+    EXPECT_EQ(*total_scale_of(r).value, 25);
     EXPECT_EQ(*scale_of(r, "percentage").value, 100);
     r = score(w, answers({0, 0, 0, 0, 0}));
-    EXPECT_EQ(*total_of(r).value, 0);
+    EXPECT_EQ(*total_scale_of(r).value, 0);
     EXPECT_EQ(*scale_of(r, "percentage").value, 0);
-    EXPECT_EQ(total_of(r).cut_offs_met, ids{"poor_wellbeing"});
+    EXPECT_EQ(total_scale_of(r).cut_offs_met, ids{"poor_wellbeing"});
 }
 
 TEST(ScoreWho5, AllFiveItemsRequired) {
     const auto& w = builtin("who5");
     const auto r = score(w, answers({5, 5, 5, 5, na}));
-    EXPECT_EQ(total_of(r).status, scale_status::too_many_missing);
+    EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
     EXPECT_EQ(scale_of(r, "percentage").status, scale_status::too_many_missing);
-    EXPECT_TRUE(total_of(r).cut_offs_met.empty());
+    EXPECT_TRUE(total_scale_of(r).cut_offs_met.empty());
     EXPECT_EQ(problem_paths([&] { (void)score(w, answers({6, 0, 0, 0, 0})); }), ids{"who5_1"});
     EXPECT_EQ(problem_paths([&] { (void)score(w, answers({0, 0, 0, 0, -1})); }), ids{"who5_5"});
 }

@@ -21,21 +21,9 @@ using test::problem_paths;
 
 namespace {
 
-const scale_score& scale_of(const score_result& r, const std::string& id) {
-    const auto* s = r.scale(id);
-    if (!s) {
-        throw std::runtime_error("no scale " + id);
-    }
-    return *s;
-}
+using theracore::test::scale_of;
 
-const derived_result& outcome_of(const score_result& r, const std::string& id) {
-    const auto* d = r.outcome(id);
-    if (!d) {
-        throw std::runtime_error("no derived rule " + id);
-    }
-    return *d;
-}
+using theracore::test::outcome_of;
 
 bool has(const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();

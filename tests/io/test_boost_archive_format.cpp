@@ -39,13 +39,13 @@ TEST(BoostArchiveFormat, RecordsWriteAndReadTheArchivesOfTheFirstRelease) {
     io::for_each_type(storage::record_types{}, [&](auto tag) {
         using T = typename decltype(tag)::type;
         const std::string kind = storage::record_traits<T>::kind;
-        const std::string json = read_file(data_dir + "/" + kind + ".json");
-        if (json.empty()) {
+        const std::string json_text = read_file(data_dir + "/" + kind + ".json");
+        if (json_text.empty()) {
             return;  // instrument definitions: no record fixture (test_json_instruments covers
                      // them)
         }
         SCOPED_TRACE(kind);
-        const T value = io::from_json_string<T>(json);
+        const T value = io::from_json_string<T>(json_text);
         const std::string golden_text = read_file(data_dir + "/boost/" + kind + ".txt");
         const std::string golden_xml = read_file(data_dir + "/boost/" + kind + ".xml");
         ASSERT_FALSE(golden_text.empty());

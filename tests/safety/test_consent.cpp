@@ -10,14 +10,7 @@ using test::at;
 
 namespace {
 
-bool has_path(const problem_list& p, const std::string& path) {
-    for (const auto& x : p) {
-        if (x.path == path) {
-            return true;
-        }
-    }
-    return false;
-}
+using theracore::test::has_path;
 
 /// The only denial of a one-category request against one consent.
 void expect_single_denial(const std::vector<consent>& consents, const disclosure_request& r,

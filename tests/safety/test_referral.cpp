@@ -15,14 +15,7 @@ const std::vector<referral_status> all_statuses{
     referral_status::scheduled, referral_status::completed, referral_status::declined,
     referral_status::cancelled};
 
-bool has_path(const problem_list& p, const std::string& path) {
-    for (const auto& x : p) {
-        if (x.path == path) {
-            return true;
-        }
-    }
-    return false;
-}
+using theracore::test::has_path;
 
 /// A referral brought to `target` along allowed moves.
 referral reach(referral_status target, instant t) {

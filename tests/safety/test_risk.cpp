@@ -24,14 +24,7 @@ cssrs_screener_answers answers(bool q1, bool q2, std::optional<bool> q3, std::op
     return a;
 }
 
-bool has_path(const problem_list& p, const std::string& path) {
-    for (const auto& x : p) {
-        if (x.path == path) {
-            return true;
-        }
-    }
-    return false;
-}
+using theracore::test::has_path;
 
 }  // namespace
 

@@ -14,14 +14,7 @@ namespace {
 const std::vector<flag_status> all_statuses{flag_status::open, flag_status::followed_up,
                                             flag_status::resolved, flag_status::expired};
 
-bool has_path(const problem_list& p, const std::string& path) {
-    for (const auto& x : p) {
-        if (x.path == path) {
-            return true;
-        }
-    }
-    return false;
-}
+using theracore::test::has_path;
 
 risk_flag::fields clinician_flag_fields() {
     risk_flag::fields f;

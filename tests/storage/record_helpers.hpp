@@ -30,6 +30,14 @@ std::vector<std::string> values(const T& record, const std::string& column) {
     return out;
 }
 
+/// The distinct values `record` indexes under `column`, sorted.
+template <class T>
+std::vector<std::string> distinct_values(const T& record, const std::string& column) {
+    auto out = values(record, column);
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 using texts = std::vector<std::string>;
 
 /// Whether the store refuses, with conflict, to replace `stored` by `next`.

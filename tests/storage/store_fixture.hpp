@@ -4,7 +4,7 @@
 // backend) and test_store_<area>.cpp (the records of each area). A TEST_P in any of them runs
 // on every backend.
 //
-// Include an area's own builders (care_records_builders.hpp, safety_builders.hpp) before this
+// Include an area's own builders (care_builders.hpp, safety_builders.hpp) before this
 // header: their `at` helpers would otherwise be ambiguous with storage_builders.hpp's.
 #pragma once
 

@@ -107,7 +107,7 @@ class refuse_everything final : public access_policy {
     void check(const access_request&) override { throw access_denied("refused by the test"); }
 };
 
-const actor ada{"k-ada"};
+const actor integrator{"k-ada"};
 
 }  // namespace
 
@@ -115,8 +115,8 @@ TEST(StoreBackend, AnIntegratorsBackendStoresThroughTheStore) {
     hook_counts counts;
     store db(std::make_unique<map_backend>(counts));
     EXPECT_EQ(db.backend(), "map");
-    db.transact(ada, [](transaction& tx) { tx.insert(test::full_client()); });
-    auto tx = db.begin(ada, access_mode::read_only);
+    db.transact(integrator, [](transaction& tx) { tx.insert(test::full_client()); });
+    auto tx = db.begin(integrator, access_mode::read_only);
     const auto back = tx.get<client>(client_id("c-zoe"));
     EXPECT_EQ(back.value, test::full_client());
     EXPECT_EQ(back.revision(), 1);
@@ -130,7 +130,7 @@ TEST(StoreBackend, AStoreNeedsABackend) {
 TEST(StoreBackend, AnInvalidRecordNeverReachesTheBackend) {
     hook_counts counts;
     store db(std::make_unique<map_backend>(counts));
-    auto tx = db.begin(ada);
+    auto tx = db.begin(integrator);
     auto bad = test::full_client();
     bad.id = client_id("");
     EXPECT_THROW(tx.insert(bad), validation_error);
@@ -142,7 +142,7 @@ TEST(StoreBackend, ARefusedOperationNeverReachesTheBackend) {
     hook_counts counts;
     store db(std::make_unique<map_backend>(counts));
     db.set_access_policy(std::make_shared<refuse_everything>());
-    auto tx = db.begin(ada);
+    auto tx = db.begin(integrator);
     EXPECT_THROW(tx.insert(test::full_client()), access_denied);
     EXPECT_THROW((void)tx.find<client>(client_id("c-zoe")), access_denied);
     EXPECT_EQ(counts.insert, 0);
@@ -153,13 +153,13 @@ TEST(StoreBackend, ATransactionDroppedUncommittedIsRolledBackInTheBackend) {
     hook_counts counts;
     store db(std::make_unique<map_backend>(counts));
     {
-        auto tx = db.begin(ada);
+        auto tx = db.begin(integrator);
         tx.insert(test::full_client());
         EXPECT_EQ(db.open_transactions(), 1U);
     }
     EXPECT_EQ(counts.rollback, 1);
     EXPECT_EQ(counts.commit, 0);
     EXPECT_EQ(db.open_transactions(), 0U);
-    auto tx = db.begin(ada, access_mode::read_only);
+    auto tx = db.begin(integrator, access_mode::read_only);
     EXPECT_FALSE(tx.find<client>(client_id("c-zoe")).has_value());
 }

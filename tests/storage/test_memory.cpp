@@ -7,12 +7,13 @@
 #include <theracore/storage/records.hpp>
 
 #include "support/builders.hpp"
+#include "support/storage_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::storage;
 
 namespace {
-const actor ada{"k-ada"};
+using theracore::test::ada;
 const actor bob{"k-bob"};
 }  // namespace
 

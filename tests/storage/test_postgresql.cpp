@@ -23,7 +23,7 @@ namespace t = theracore::test;
 
 namespace {
 
-const actor ada{"k-ada"};
+using theracore::test::ada;
 
 class PostgresStore : public ::testing::Test {
   protected:

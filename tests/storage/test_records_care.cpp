@@ -11,7 +11,7 @@
 #include <theracore/storage/records.hpp>
 
 #include "storage/record_helpers.hpp"
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 
 using namespace theracore;
 using namespace theracore::storage;

@@ -38,7 +38,7 @@ std::vector<std::string> columns(const T& record) {
 /// Runs `update` on a copy of `stored` in a memory store and returns whether the update rule
 /// refused it (conflict).
 template <class T, class F>
-bool refused(const T& stored, F&& change) {
+bool refused_after(const T& stored, F&& change) {
     T next = stored;
     change(next);
     return theracore::test::record_helpers::refused(stored, next);
@@ -75,20 +75,22 @@ TEST(InstrumentRecords, DateRangesCoverWholeDays) {
 
 TEST(InstrumentRecords, AnAdministrationMayBeRescoredOrLinkedButNotRewritten) {
     const auto a = test::sample_administration("a-1", "c-zoe", test::when(2024, 2, 29, 9));
-    EXPECT_FALSE(refused(a, [](instruments::administration& x) {
+    EXPECT_FALSE(refused_after(a, [](instruments::administration& x) {
         x.result.scales.at(0).value = 11;  // re-scored
         x.episode = episode_id("e-100");
     }));
-    EXPECT_TRUE(refused(a, [](instruments::administration& x) {
+    EXPECT_TRUE(refused_after(a, [](instruments::administration& x) {
         x.responses.form_order.at(0) = instruments::answer(3.0);
     }));
-    EXPECT_TRUE(refused(a, [](instruments::administration& x) { x.client = client_id("c-lee"); }));
-    EXPECT_TRUE(refused(a, [](instruments::administration& x) {
+    EXPECT_TRUE(
+        refused_after(a, [](instruments::administration& x) { x.client = client_id("c-lee"); }));
+    EXPECT_TRUE(refused_after(a, [](instruments::administration& x) {
         x.administered_at += boost::posix_time::hours(1);
     }));
-    EXPECT_TRUE(refused(a, [](instruments::administration& x) { x.administered_by.reset(); }));
-    EXPECT_TRUE(refused(a, [](instruments::administration& x) { x.locale.reset(); }));
-    EXPECT_TRUE(refused(a, [](instruments::administration& x) {
+    EXPECT_TRUE(
+        refused_after(a, [](instruments::administration& x) { x.administered_by.reset(); }));
+    EXPECT_TRUE(refused_after(a, [](instruments::administration& x) { x.locale.reset(); }));
+    EXPECT_TRUE(refused_after(a, [](instruments::administration& x) {
         x.instrument = "gad7";
         x.result.provenance.instrument = "gad7";
     }));
@@ -102,12 +104,12 @@ TEST(InstrumentRecords, DefinitionsAreKeyedByIdAndVersionAndNeverChange) {
     EXPECT_EQ(instrument_version_key("phq9", "1.0").str(), "phq9|1.0");
     EXPECT_EQ(values(def, "instrument"), (texts{def.id()}));
     EXPECT_EQ(values(def, "version"), (texts{def.version()}));
-    EXPECT_TRUE(refused(def, [](instruments::instrument& x) {
+    EXPECT_TRUE(refused_after(def, [](instruments::instrument& x) {
         auto f = x.data();
         f.name += " (edited)";
         x = instruments::instrument::create(f);
     }));
-    EXPECT_FALSE(refused(def, [](instruments::instrument&) {}));
+    EXPECT_FALSE(refused_after(def, [](instruments::instrument&) {}));
 }
 
 TEST(InstrumentRecords, CompositeKeysKeepTheirPartsApart) {

@@ -10,6 +10,7 @@
 
 #include <theracore/storage/records.hpp>
 
+#include "storage/record_helpers.hpp"
 #include "support/builders.hpp"
 
 using namespace theracore;
@@ -17,20 +18,7 @@ using namespace theracore::storage;
 
 namespace {
 
-template <class T>
-std::vector<std::string> values(const T& record, const std::string& column) {
-    index_writer<T> w;
-    record_traits<T>::index(record, w);
-    std::vector<std::string> out;
-    for (const auto& e : std::move(w).take()) {
-        if (e.name == column) {
-            out.push_back(e.value);
-        }
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
+using theracore::test::record_helpers::distinct_values;
 
 using texts = std::vector<std::string>;
 
@@ -54,33 +42,33 @@ TEST(ModelRecords, EveryModelTypeIsRegisteredUnderItsOwnKind) {
 
 TEST(ModelRecords, ClientsIndexEveryNameAndNamePartFolded) {
     const auto c = test::full_client();  // legal "Zoë Ñúñez", given Zoë María, preferred Zoë
-    EXPECT_EQ(values(c, "name"), (texts{"maría", "zoë", "zoë ñúñez", "ñúñez"}));
-    EXPECT_EQ(values(c, "sort_name"), (texts{"zoë ñúñez"}));
-    EXPECT_EQ(values(c, "date_of_birth"), (texts{"1992-02-29"}));
-    EXPECT_EQ(values(test::minimal_client(), "date_of_birth"), texts{});
+    EXPECT_EQ(distinct_values(c, "name"), (texts{"maría", "zoë", "zoë ñúñez", "ñúñez"}));
+    EXPECT_EQ(distinct_values(c, "sort_name"), (texts{"zoë ñúñez"}));
+    EXPECT_EQ(distinct_values(c, "date_of_birth"), (texts{"1992-02-29"}));
+    EXPECT_EQ(distinct_values(test::minimal_client(), "date_of_birth"), texts{});
 }
 
 TEST(ModelRecords, CliniciansIndexNameSupervisorScopeAndLicenceExpiry) {
     const auto k = test::full_clinician();
-    EXPECT_EQ(values(k, "name"), (texts{"ada", "ada okafor", "okafor"}));
-    EXPECT_EQ(values(k, "supervisor"), (texts{"k-sup"}));
-    EXPECT_EQ(values(k, "scope"), (texts{"couples", "trauma-focused"}));
-    EXPECT_EQ(values(k, "licence_expires"), (texts{"2026-02-28", "2028-01-14"}));
+    EXPECT_EQ(distinct_values(k, "name"), (texts{"ada", "ada okafor", "okafor"}));
+    EXPECT_EQ(distinct_values(k, "supervisor"), (texts{"k-sup"}));
+    EXPECT_EQ(distinct_values(k, "scope"), (texts{"couples", "trauma-focused"}));
+    EXPECT_EQ(distinct_values(k, "licence_expires"), (texts{"2026-02-28", "2028-01-14"}));
 }
 
 TEST(ModelRecords, EpisodesIndexEveryParticipantTheClinicianStatusAndDates) {
     const auto e = test::closed_episode();
-    EXPECT_EQ(values(e, "client"), (texts{"c-lee", "c-zoe"}));
-    EXPECT_EQ(values(e, "clinician"), (texts{"k-ada"}));
-    EXPECT_EQ(values(e, "status"), (texts{"closed"}));
-    EXPECT_EQ(values(e, "opened"), (texts{"2024-02-29"}));
-    EXPECT_EQ(values(e, "closed"), (texts{"2024-12-20"}));
+    EXPECT_EQ(distinct_values(e, "client"), (texts{"c-lee", "c-zoe"}));
+    EXPECT_EQ(distinct_values(e, "clinician"), (texts{"k-ada"}));
+    EXPECT_EQ(distinct_values(e, "status"), (texts{"closed"}));
+    EXPECT_EQ(distinct_values(e, "opened"), (texts{"2024-02-29"}));
+    EXPECT_EQ(distinct_values(e, "closed"), (texts{"2024-12-20"}));
 }
 
 TEST(ModelRecords, IntakesIndexTheirClientEpisodeClinicianAndDate) {
     const auto i = test::full_intake();
-    EXPECT_EQ(values(i, "client"), (texts{"c-zoe"}));
-    EXPECT_EQ(values(i, "episode"), (texts{"e-100"}));
-    EXPECT_EQ(values(i, "clinician"), (texts{"k-ada"}));
-    EXPECT_EQ(values(i, "recorded_on"), (texts{"2024-03-01"}));
+    EXPECT_EQ(distinct_values(i, "client"), (texts{"c-zoe"}));
+    EXPECT_EQ(distinct_values(i, "episode"), (texts{"e-100"}));
+    EXPECT_EQ(distinct_values(i, "clinician"), (texts{"k-ada"}));
+    EXPECT_EQ(distinct_values(i, "recorded_on"), (texts{"2024-03-01"}));
 }

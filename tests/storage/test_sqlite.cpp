@@ -37,7 +37,7 @@ namespace t = theracore::test;
 
 namespace {
 
-const actor ada{"k-ada"};
+using theracore::test::ada;
 
 std::string raw_text(const std::string& file, const std::string& sql) {
     SQLite::Database db(file, SQLite::OPEN_READONLY);

@@ -9,7 +9,7 @@
 
 #include <theracore/storage/records.hpp>
 
-#include "support/care_records_builders.hpp"
+#include "support/care_builders.hpp"
 #include "support/storage_records_builders.hpp"
 // After the builders: see store_fixture.hpp.
 #include "storage/store_fixture.hpp"

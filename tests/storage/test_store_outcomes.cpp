@@ -414,13 +414,13 @@ TEST_P(StoreDueMeasures, MeasuresDueForAClinicianOnADate) {
                  validation_error);
 }
 
-std::string backend_name(const ::testing::TestParamInfo<t::backend>& info) {
+std::string outcomes_backend_name(const ::testing::TestParamInfo<t::backend>& info) {
     return info.param.name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreAdministrations, ::testing::ValuesIn(t::all_backends()),
-                         backend_name);
+                         outcomes_backend_name);
 INSTANTIATE_TEST_SUITE_P(Backends, StoreDueMeasures, ::testing::ValuesIn(t::all_backends()),
-                         backend_name);
+                         outcomes_backend_name);
 
 }  // namespace

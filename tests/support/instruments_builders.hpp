@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,24 @@
 namespace theracore::test {
 
 namespace ti = theracore::instruments;
+
+/// The scale `id` of a result (throws when it has none, failing the test that asked).
+inline const ti::scale_score& scale_of(const ti::score_result& r, const std::string& id) {
+    const auto* s = r.scale(id);
+    if (!s) {
+        throw std::runtime_error("no scale " + id);
+    }
+    return *s;
+}
+
+/// The outcome of derived rule `id` of a result (throws when it has none).
+inline const ti::derived_result& outcome_of(const ti::score_result& r, const std::string& id) {
+    const auto* d = r.outcome(id);
+    if (!d) {
+        throw std::runtime_error("no derived rule " + id);
+    }
+    return *d;
+}
 
 inline const double na = std::numeric_limits<double>::quiet_NaN();
 

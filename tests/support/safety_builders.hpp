@@ -5,14 +5,9 @@
 
 #include <theracore/safety.hpp>
 
-namespace theracore::test {
+#include "support/values.hpp"
 
-/// A UTC instant.
-inline instant at(int y, int m, int d, int hh = 0, int mm = 0) {
-    return instant(date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                        static_cast<unsigned short>(d)),
-                   boost::posix_time::hours(hh) + boost::posix_time::minutes(mm));
-}
+namespace theracore::test {
 
 inline cssrs_screener_answers cssrs_no() {
     return {};
@@ -35,7 +30,7 @@ inline risk_assessment full_risk_assessment() {
     answers.q6 = true;
     answers.q6_past_3_months = false;
     // Q3 Yes and Q6 more than 3 months ago: moderate (instruments reference §2.18). Typed, so
-    // that these builders need no instrument catalog; tests/integration/test_cssrs_screener.cpp
+    // that these builders need no instrument catalog; tests/adapters/test_cssrs_screener.cpp
     // checks that the built-in screener definition gives the same.
     a.cssrs_screener = cssrs_screener_result{answers, cssrs_triage::moderate};
     a.risk_factors = {{coded_concept{"urn:example:risk-factor", "recent-loss", "Recent loss"},

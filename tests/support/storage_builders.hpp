@@ -32,8 +32,12 @@
 
 #include "storage/json_codec_impl.hpp"  // the codec of the test record types below
 #include "support/builders.hpp"
+#include "support/values.hpp"
 
 namespace theracore::test {
+
+/// The clinician most storage tests act as.
+inline const storage::actor ada{"k-ada"};
 
 // Described-struct equality for the record types below (found by ADL).
 using theracore::operator==;
@@ -177,13 +181,6 @@ struct record_traits<test::scratch_note> : json_codec<test::scratch_note> {
 THERACORE_NAMESPACE_END
 
 namespace theracore::test {
-
-inline instant at(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, long micros = 0) {
-    using namespace boost::posix_time;
-    return instant(date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
-                        static_cast<unsigned short>(d)),
-                   hours(h) + minutes(mi) + seconds(s) + microseconds(micros));
-}
 
 inline memo sample_memo(const std::string& id, std::int64_t priority = 0) {
     memo m;

@@ -12,22 +12,9 @@
 
 #include "support/builders.hpp"
 
+#include "support/values.hpp"
+
 namespace theracore::test {
-
-inline instant at(int y, int m, int d, int hh, int mm = 0) {
-    return instant(date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                        static_cast<unsigned short>(d)),
-                   boost::posix_time::hours(hh) + boost::posix_time::minutes(mm));
-}
-
-inline bool has_path(const problem_list& p, const std::string& path) {
-    for (const auto& x : p) {
-        if (x.path == path) {
-            return true;
-        }
-    }
-    return false;
-}
 
 /// The problems `f` throws as validation_error (empty if it throws nothing).
 template <class F>

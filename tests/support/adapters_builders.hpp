@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Shared test data for the adapters between areas (tests/integration): scored administrations
+// Shared test data for the adapters between areas (tests/adapters): scored administrations
 // of built-in instruments, and small records around them. Its own namespace, so that a test
 // may include it beside another area's builders.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,15 +12,22 @@
 #include <theracore/instruments/administration.hpp>
 #include <theracore/instruments/builtin_catalog.hpp>
 
+#include "support/values.hpp"
+
 namespace theracore::itest {
 
 namespace ti = theracore::instruments;
 
-/// A UTC instant.
-inline instant at(int y, int m, int d, int hh = 0, int mm = 0) {
-    return instant(date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                        static_cast<unsigned short>(d)),
-                   boost::posix_time::hours(hh) + boost::posix_time::minutes(mm));
+using test::at;
+
+/// The problems of the validation_error `f` throws (none when it does not throw).
+inline problem_list problems_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const validation_error& e) {
+        return e.problems();
+    }
+    return {};
 }
 
 inline const ti::instrument& builtin(const std::string& id) {
