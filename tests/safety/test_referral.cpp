@@ -10,7 +10,7 @@ using test::at;
 
 namespace {
 
-const std::vector<referral_status> all_statuses{
+const std::vector<referral_status> all_referral_statuses{
     referral_status::draft,     referral_status::sent,      referral_status::accepted,
     referral_status::scheduled, referral_status::completed, referral_status::declined,
     referral_status::cancelled};
@@ -67,8 +67,8 @@ TEST(Referral, FullLifecycleIsRecordedWithTimes) {
 
 TEST(Referral, EveryInvalidTransitionThrowsConflictNamingBothStates) {
     int invalid = 0;
-    for (auto from : all_statuses) {
-        for (auto to : all_statuses) {
+    for (auto from : all_referral_statuses) {
+        for (auto to : all_referral_statuses) {
             if (referral_transition_allowed(from, to)) {
                 continue;
             }
@@ -92,8 +92,8 @@ TEST(Referral, EveryInvalidTransitionThrowsConflictNamingBothStates) {
 
 TEST(Referral, EveryAllowedTransitionIsAccepted) {
     int allowed = 0;
-    for (auto from : all_statuses) {
-        for (auto to : all_statuses) {
+    for (auto from : all_referral_statuses) {
+        for (auto to : all_referral_statuses) {
             if (!referral_transition_allowed(from, to)) {
                 continue;
             }
