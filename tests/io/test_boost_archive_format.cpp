@@ -4,7 +4,7 @@
 // 538c4bf (when every `serialize` was an inline template in the adapter headers). The compiled
 // serialization (theracore::serialization) must write them byte for byte and read them back to
 // the same records. Every registered record type with a fixture is checked.
-#include <fstream>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -19,37 +19,25 @@
 #include <theracore/io/json.hpp>
 #include <theracore/storage/records.hpp>
 
+#include "support/fixtures.hpp"
+
 using namespace theracore;
 
-namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return in ? ss.str() : std::string();
-}
-
-const std::string data_dir = THERACORE_TEST_DATA_DIR;
-
-}  // namespace
+using theracore::test::read_fixture;
 
 TEST(BoostArchiveFormat, RecordsWriteAndReadTheArchivesOfTheFirstRelease) {
     std::vector<std::string> checked;
     io::for_each_type(storage::record_types{}, [&](auto tag) {
         using T = typename decltype(tag)::type;
         const std::string kind = storage::record_traits<T>::kind;
-        const std::string json_text = read_file(data_dir + "/" + kind + ".json");
-        if (json_text.empty()) {
-            return;  // instrument definitions: no record fixture (test_json_instruments covers
-                     // them)
+        // Instrument definitions have no record fixture (test_json_instruments covers them).
+        if (!std::filesystem::exists(std::string(THERACORE_TEST_DATA_DIR) + "/" + kind + ".json")) {
+            return;
         }
         SCOPED_TRACE(kind);
-        const T value = io::from_json_string<T>(json_text);
-        const std::string golden_text = read_file(data_dir + "/boost/" + kind + ".txt");
-        const std::string golden_xml = read_file(data_dir + "/boost/" + kind + ".xml");
-        ASSERT_FALSE(golden_text.empty());
-        ASSERT_FALSE(golden_xml.empty());
+        const T value = io::from_json_string<T>(read_fixture(kind + ".json"));
+        const std::string golden_text = read_fixture("boost/" + kind + ".txt");
+        const std::string golden_xml = read_fixture("boost/" + kind + ".xml");
 
         std::ostringstream text;
         {
