@@ -43,5 +43,7 @@ function(theracore_register_component target)
     foreach(_line IN LISTS ARG_CONFIG_DEPENDENCIES)
         set_property(GLOBAL APPEND PROPERTY THERACORE_CONFIG_DEPENDENCIES "${_line}")
     endforeach()
-    set_property(GLOBAL APPEND PROPERTY THERACORE_PC_LIBS ${ARG_PC_LIBS})
+    # One entry a component, its flags in the order given (the library, then what it needs).
+    string(REPLACE ";" " " _pc_libs "${ARG_PC_LIBS}")
+    set_property(GLOBAL APPEND PROPERTY THERACORE_PC_LIBS "${_pc_libs}")
 endfunction()
