@@ -5,10 +5,13 @@
 #   2. normal build (tests as C++20, -Werror, Python module): ctest (unit, compile-fail), then
 #      pytest with Debian's python3, then the package-consumer tests (find_package,
 #      add_subdirectory as shared libraries, pkg-config, pip install);
-#   3. sanitizer build (ASan + UBSan, tests as C++17): the unit, compile-fail and example tests
-#      again (without the Python module: an ASan-instrumented extension cannot load into an
-#      uninstrumented interpreter; and without the package tests, which check how the library is
-#      installed and found, not its memory safety, and already ran in step 2).
+#   3. sanitizer build (ASan + UBSan, tests as C++17, every component a shared library): the
+#      unit, compile-fail and example tests again. Each test links the .so files, so every
+#      symbol a test uses must be exported; each test executable runs its cases in one process
+#      (THERACORE_TEST_PER_CASE=OFF), as step 2 already ran them one by one. Without the Python
+#      module (an ASan-instrumented extension cannot load into an uninstrumented interpreter)
+#      and without the package tests (they check how the library is installed and found, not
+#      its memory safety, and already ran in step 2).
 # The storage tests run against a throw-away PostgreSQL server (scripts/postgres-test-server.sh)
 # started here and stopped on exit. Without one, its tests report themselves skipped; under
 # CI=true that — or any skipped test — fails the run.
@@ -75,10 +78,10 @@ step "ctest: package-consumer tests (find_package, add_subdirectory + shared, pk
 if [[ "${THERACORE_SKIP_SANITIZE:-0}" == 1 && "${CI:-}" != true ]]; then
     step "sanitizer build skipped (THERACORE_SKIP_SANITIZE=1)"
 else
-    step "build with AddressSanitizer + UndefinedBehaviorSanitizer (C++17 tests)"
+    step "build with AddressSanitizer + UndefinedBehaviorSanitizer (C++17 tests, shared libraries)"
     BUILD_TYPE=Debug configure_and_build build/sanitize -DTHERACORE_WERROR=ON \
-        -DTHERACORE_TEST_CXX_STANDARD=17 -DTHERACORE_SANITIZE=address,undefined \
-        -DTHERACORE_BUILD_PYTHON=OFF -DCMAKE_CXX_FLAGS_DEBUG=-g1
+        -DTHERACORE_TEST_CXX_STANDARD=17 -DTHERACORE_SANITIZE=address,undefined -DBUILD_SHARED_LIBS=ON \
+        -DTHERACORE_BUILD_PYTHON=OFF -DTHERACORE_TEST_PER_CASE=OFF -DCMAKE_CXX_FLAGS_DEBUG=-g1
     step "ctest under sanitizers"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         run_ctest build/sanitize -j "$jobs" --output-on-failure -LE package
