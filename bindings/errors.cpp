@@ -4,6 +4,7 @@
 #include "common.hpp"
 
 #include <theracore/error.hpp>
+#include <theracore/instruments/score.hpp>
 
 namespace theracore::python {
 
@@ -46,6 +47,13 @@ void bind_errors(py::module_&) {
         }
         try {
             std::rethrow_exception(p);
+        } catch (const instruments::invalid_responses& e) {
+            py::list fired;
+            for (const auto& f : e.flags()) {
+                fired.append(f.id);
+            }
+            raise("InvalidResponsesError", py::make_tuple(e.what(), problems(e.problems()), fired,
+                                                          py::cast(e.flags_not_evaluated())));
         } catch (const validation_error& e) {
             raise("ValidationError", py::make_tuple(e.what(), problems(e.problems())));
         } catch (const parse_error& e) {

@@ -72,6 +72,7 @@ from ._instruments import ROW_STATUS, SCALE_STATUS, Instrument, ScaleResult, Sco
 from .errors import (
     AccessDeniedError,
     ConflictError,
+    InvalidResponsesError,
     NotFoundError,
     ParseError,
     StorageError,
@@ -161,6 +162,7 @@ __all__ = [
     # errors
     "AccessDeniedError",
     "ConflictError",
+    "InvalidResponsesError",
     "NotFoundError",
     "ParseError",
     "StorageError",

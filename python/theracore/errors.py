@@ -12,6 +12,7 @@ from typing import List, Sequence, Tuple
 __all__ = [
     "TheraCoreError",
     "ValidationError",
+    "InvalidResponsesError",
     "ParseError",
     "NotFoundError",
     "ConflictError",
@@ -30,6 +31,27 @@ class ValidationError(TheraCoreError, ValueError):
     def __init__(self, message: str, problems: Sequence[Tuple[str, str]] = ()) -> None:
         super().__init__(message)
         self.problems: List[Tuple[str, str]] = [(str(p), str(m)) for p, m in problems]
+
+
+class InvalidResponsesError(ValidationError):
+    """Scoring refused the answers, but the critical items were judged on their own answers.
+
+    ``flags`` are the ids of the critical-item flags that fired regardless (PHQ-9 item 9 answered
+    3 beside an out-of-range answer elsewhere), ``flags_not_evaluated`` those an invalid or
+    missing answer of their own leaves open (C++ ``theracore::instruments::invalid_responses``).
+    A caller that records the refusal must record these too.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        problems: Sequence[Tuple[str, str]] = (),
+        flags: Sequence[str] = (),
+        flags_not_evaluated: Sequence[str] = (),
+    ) -> None:
+        super().__init__(message, problems)
+        self.flags: List[str] = [str(f) for f in flags]
+        self.flags_not_evaluated: List[str] = [str(f) for f in flags_not_evaluated]
 
 
 class ParseError(TheraCoreError, ValueError):

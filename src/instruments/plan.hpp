@@ -1204,9 +1204,10 @@ class kernel {
                 continue;
             }
             const std::size_t row = r0 + r;
+            // Flags keep what was found above: each is judged on its own answers, an invalid
+            // one counting as missing, so an answer of 3 to PHQ-9 item 9 raises its flag
+            // whatever another item holds (a critical answer is never lost with the row).
             status[r] = row_status::invalid;
-            fired[r] = 0;
-            unknown[r] = 0;
             out.cut_offs[row] = 0;
             for (auto& d : out.derived) {
                 d.level[row] = -1;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -37,6 +38,44 @@ problem_list validate(const score_result& r) {
     }
     return p;
 }
+
+namespace {
+
+std::string refusal_text(const std::string& instrument, const std::vector<fired_flag>& fired,
+                         const std::vector<std::string>& not_evaluated) {
+    std::string s = "invalid responses to " + instrument;
+    auto list = [&s](const char* head, auto&& ids) {
+        s += head;
+        const char* sep = "";
+        for (const auto& id : ids) {
+            s += sep;
+            s += id;
+            sep = ", ";
+        }
+    };
+    if (!fired.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& f : fired) {
+            ids.push_back(f.id);
+        }
+        list("; critical flags fired regardless: ", ids);
+    }
+    if (!not_evaluated.empty()) {
+        list("; critical flags not evaluated: ", not_evaluated);
+    }
+    return s;
+}
+
+}  // namespace
+
+invalid_responses::invalid_responses(const std::string& what, problem_list problems,
+                                     std::vector<fired_flag> flags,
+                                     std::vector<std::string> flags_not_evaluated)
+    : validation_error(what, std::move(problems)),
+      flags_(std::move(flags)),
+      not_evaluated_(std::move(flags_not_evaluated)) {}
+
+invalid_responses::~invalid_responses() = default;
 
 namespace detail {
 
@@ -194,17 +233,25 @@ score_result score(const instrument& inst, const responses& r, const score_optio
         problems.push_back(
             {"responses", "give the answers either in form order or by item id, not both"});
     }
+    // An invalid answer goes to the kernel as a value no item allows (+inf), so that the kernel
+    // sees the same states as batch scoring gives the same cells: it is invalid, not missing,
+    // so a skip rule does not turn it into a skipped answer, and a flag that reads it is not
+    // evaluated rather than ruled out.
+    constexpr double invalid = std::numeric_limits<double>::infinity();
     auto take = [&](std::size_t i, const answer& a) {
         const auto& id = d.items[i].id;
         if (a.is_text()) {
             problems.push_back({id, "not a number: \"" + a.text() + "\""});
+            row[i] = invalid;
         } else if (a.is_number()) {
             const double v = a.number();
             const auto& ip = p.items[i];
             if (!std::isfinite(v)) {
                 problems.push_back({id, "not a finite number"});
+                row[i] = invalid;
             } else if (!(ip.has_na && v == ip.na) && !ip.allowed(v)) {
                 problems.push_back({id, detail::invalid_value_message(ip, v)});
+                row[i] = invalid;
             } else {
                 row[i] = v;
             }
@@ -226,8 +273,9 @@ score_result score(const instrument& inst, const responses& r, const score_optio
             take(*i, a);
         }
     }
-    // Invalid answers stay missing here so that the skip rules below are judged exactly as the
-    // batch kernel judges them, and every problem is reported at once.
+    // The kernel judges the skip rules exactly as in batch scoring (an invalid answer in a rule's
+    // condition counts as missing there) and reports answers to items a rule does not ask, so
+    // that every problem is reported at once.
     std::vector<column_view> cols(k);
     for (std::size_t i = 0; i < k; ++i) {
         cols[i] = {&row[i], element_type::f64, 0};
@@ -240,7 +288,22 @@ score_result score(const instrument& inst, const responses& r, const score_optio
     for (auto i : inconsistent) {
         problems.push_back({d.items[i].id, detail::skipped_message(d, i, row[i])});
     }
-    throw_if_invalid(problems, "invalid responses to " + d.id);
+    if (!problems.empty()) {
+        // The kernel judged every flag on its own answers, an invalid one counting as missing:
+        // what fired, or could not be ruled out, goes with the refusal.
+        std::vector<fired_flag> fired;
+        std::vector<std::string> not_evaluated;
+        for (std::size_t f = 0; f < d.flags.size(); ++f) {
+            if ((out.flags[0] >> f) & 1U) {
+                fired.push_back({d.flags[f].id, d.flags[f].name, d.flags[f].severity});
+            } else if ((out.flags_unknown[0] >> f) & 1U) {
+                not_evaluated.push_back(d.flags[f].id);
+            }
+        }
+        auto what = refusal_text(d.id, fired, not_evaluated);
+        throw invalid_responses(what, std::move(problems), std::move(fired),
+                                std::move(not_evaluated));
+    }
     return detail::build_result(inst, p, out, counts);
 }
 

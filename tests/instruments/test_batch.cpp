@@ -3,6 +3,7 @@
 // cells for every built-in instrument; layouts and element types; strict mode; bad shapes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -91,8 +92,21 @@ void expect_row_matches(const instrument& inst, const batch_result& batch, std::
     score_result single;
     try {
         single = score(inst, responses::ordered(a));
-    } catch (const validation_error& e) {
+    } catch (const invalid_responses& e) {
         ASSERT_EQ(batch.status[r], row_status::invalid) << "row " << r << ": " << e.what();
+        // A critical answer is never lost with the row: both paths judge each flag on its own
+        // answers (an invalid one counting as missing) and agree on what fired or stayed open.
+        for (std::size_t f = 0; f < d.flags.size(); ++f) {
+            const auto& id = d.flags[f].id;
+            const bool fired = std::any_of(e.flags().begin(), e.flags().end(),
+                                           [&](const fired_flag& x) { return x.id == id; });
+            const bool open =
+                std::find(e.flags_not_evaluated().begin(), e.flags_not_evaluated().end(), id) !=
+                e.flags_not_evaluated().end();
+            EXPECT_EQ(((batch.flags[r] >> f) & 1U) != 0, fired) << "row " << r << " flag " << id;
+            EXPECT_EQ(((batch.flags_unknown[r] >> f) & 1U) != 0, open)
+                << "row " << r << " flag " << id;
+        }
         std::size_t first = d.items.size();
         for (const auto& p : e.problems()) {
             first = std::min(first, *inst.item_index(p.path));

@@ -112,6 +112,26 @@ def test_invalid_answers_raise_validation_error_listing_every_problem() -> None:
         phq.score(np.zeros((3, 3)))
 
 
+def test_a_refusal_keeps_the_critical_item_flag() -> None:
+    # PHQ-9 item 9 = 3 beside an out-of-range 7: the form is refused, the flag is not lost
+    # (Kroenke, Spitzer & Williams 2001: any positive item 9 warrants assessment).
+    phq = tc.instrument("phq9")
+    with pytest.raises(tc.InvalidResponsesError) as info:
+        phq.score([1, 2, 1, 0, 1, 2, 0, 7, 3])
+    assert isinstance(info.value, tc.ValidationError)
+    assert info.value.flags == ["item9_self_harm"]
+    assert info.value.flags_not_evaluated == []
+    assert [p for p, _ in info.value.problems] == ["phq9_8"]
+    assert "item9_self_harm" in str(info.value)
+    with pytest.raises(tc.InvalidResponsesError) as info:
+        phq.score([1, 2, 1, 0, 1, 2, 0, 1, 4])  # item 9 itself invalid: open, not negative
+    assert info.value.flags == [] and info.value.flags_not_evaluated == ["item9_self_harm"]
+    # score_many keeps it on the invalid row too.
+    many = phq.score_many(np.array([[1, 2, 1, 0, 1, 2, 0, 7, 3]], dtype=float))
+    assert tc.ROW_STATUS[many["status"][0]] == "invalid"
+    assert bool(many["flag_item9_self_harm"][0])
+
+
 def test_bad_answer_types_are_type_errors() -> None:
     phq = tc.instrument("phq9")
     with pytest.raises(TypeError):

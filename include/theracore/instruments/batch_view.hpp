@@ -210,7 +210,8 @@ struct batch_result {
     /// items are neither).
     std::vector<std::uint16_t> answered;
     std::vector<std::uint16_t> missing;
-    /// Bit i: flag `flag_ids[i]` fired / could not be evaluated because of missing answers.
+    /// Bit i: flag `flag_ids[i]` fired / could not be evaluated because one of its own answers
+    /// is missing or invalid. Set on invalid rows too: a flag is judged on its own answers.
     std::vector<std::uint64_t> flags;
     std::vector<std::uint64_t> flags_unknown;
     /// Bit i: cut-off `cut_off_ids[i]` met.

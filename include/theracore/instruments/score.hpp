@@ -164,6 +164,29 @@ struct score_result {
     }
 };
 
+/// `score` refused the answers (`problems()` lists every reason, as `validation_error` does), but
+/// the instrument's critical items were still judged on their own answers, whatever happened to
+/// the others: `flags()` fired, `flags_not_evaluated()` could not be ruled out because one of
+/// their own answers is missing or invalid. A critical answer is never lost with the rest: a
+/// caller that records the refusal records these too, and `what()` names them.
+class THERACORE_API invalid_responses : public validation_error {
+  public:
+    invalid_responses(const std::string& what, problem_list problems, std::vector<fired_flag> flags,
+                      std::vector<std::string> flags_not_evaluated);
+    invalid_responses(const invalid_responses&) = default;
+    invalid_responses& operator=(const invalid_responses&) = default;
+    ~invalid_responses() override;
+
+    [[nodiscard]] const std::vector<fired_flag>& flags() const noexcept { return flags_; }
+    [[nodiscard]] const std::vector<std::string>& flags_not_evaluated() const noexcept {
+        return not_evaluated_;
+    }
+
+  private:
+    std::vector<fired_flag> flags_;
+    std::vector<std::string> not_evaluated_;
+};
+
 /// Every problem of `r`: an empty provenance, a value without `scored` status (or the reverse),
 /// a non-finite value.
 [[nodiscard]] THERACORE_API problem_list validate(const score_result& r);
@@ -171,7 +194,8 @@ struct score_result {
 /// Scores one administration of `inst`. Answers are as the form records them (before reverse
 /// keying); missing answers follow each scale's missing-data rule. Uses the same kernel as
 /// `score_batch`, so both give identical numbers.
-/// @throws validation_error listing every problem, each with its item id as path: an answer
+/// @throws invalid_responses (a `validation_error`) listing every problem, each with its item id
+/// as path, and the critical-item flags judged on their own answers regardless: an answer
 /// outside the item's allowed values (a 7 on a 0–3 item, a 1 on AUDIT item 9), an unknown item
 /// id, text instead of a number, a non-finite number, too many answers in form order, answers
 /// both in form order and by id, an answer to an item a skip rule does not ask; or options that
