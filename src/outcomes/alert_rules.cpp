@@ -103,6 +103,62 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
             }
         }
     }
+    // Which points the baseline rule raised at, so that the rules below do not repeat it.
+    std::vector<bool> raised(pts.size(), false);
+    if (rules.reliable_deterioration) {
+        for (std::size_t i = 1; i < pts.size(); ++i) {
+            raised[i] = kinds[i] == change_kind::reliable_deterioration &&
+                        kinds[i - 1] != change_kind::reliable_deterioration;
+        }
+    }
+    const bool lower_better = parameters.direction == score_direction::lower_is_better;
+    auto better = [lower_better](double a, double b) { return lower_better ? a < b : a > b; };
+    if (rules.deterioration_from_best) {
+        std::size_t best = 0;  // the best point before i (the earliest of equal ones)
+        bool was = false;
+        for (std::size_t i = 1; i < pts.size(); ++i) {
+            const auto rc = detail::rci_unchecked(pts[best].value, pts[i].value, t);
+            const bool worse = rc.kind == change_kind::reliable_deterioration;
+            if (worse && !was && !(raised[i] && best == 0)) {
+                out.add(alert_kind::deterioration_from_best, rules.deterioration_from_best_severity,
+                        i,
+                        {evidence_of(series, best, evidence_role::best),
+                         evidence_of(series, i, evidence_role::trigger)},
+                        name + " " + detail::direction_word(rc.pre, rc.post) + " from its best " +
+                            number(rc.pre) + " (" + pts[best].when.iso8601() + ") to " +
+                            number(rc.post) + ": reliable deterioration (RCI " +
+                            detail::fixed(rc.rci, 2) + ")",
+                        "deterioration_from_best: |RCI| > z = " + number(parameters.z) +
+                            " from the best earlier score (S_diff " + detail::fixed(t.s_diff, 3) +
+                            ", change beyond " + detail::fixed(t.points, 2) + " points)");
+                raised[i] = true;
+            }
+            was = worse;
+            if (better(pts[i].value, pts[best].value)) {
+                best = i;
+                was = false;
+            }
+        }
+    }
+    if (rules.deterioration_from_previous) {
+        for (std::size_t i = 1; i < pts.size(); ++i) {
+            const auto rc = detail::rci_unchecked(pts[i - 1].value, pts[i].value, t);
+            if (rc.kind != change_kind::reliable_deterioration || raised[i]) {
+                continue;
+            }
+            out.add(alert_kind::deterioration_from_previous,
+                    rules.deterioration_from_previous_severity, i,
+                    {evidence_of(series, i - 1, evidence_role::previous),
+                     evidence_of(series, i, evidence_role::trigger)},
+                    name + " " + detail::direction_word(rc.pre, rc.post) + " from " +
+                        number(rc.pre) + " to " + number(rc.post) +
+                        " since the previous administration: reliable deterioration (RCI " +
+                        detail::fixed(rc.rci, 2) + ")",
+                    "deterioration_from_previous: |RCI| > z = " + number(parameters.z) +
+                        " from the previous score (S_diff " + detail::fixed(t.s_diff, 3) +
+                        ", change beyond " + detail::fixed(t.points, 2) + " points)");
+        }
+    }
     if (rules.critical_items) {
         for (std::size_t i = 0; i < pts.size(); ++i) {
             std::vector<std::string> hit;

@@ -16,6 +16,8 @@ alert_rule_parameters only(alert_kind k) {
     alert_rule_parameters r;
     r.instrument_id = "phq9";
     r.reliable_deterioration = k == alert_kind::reliable_deterioration;
+    r.deterioration_from_best = k == alert_kind::deterioration_from_best;
+    r.deterioration_from_previous = k == alert_kind::deterioration_from_previous;
     r.critical_items = k == alert_kind::critical_item;
     r.most_severe_band = k == alert_kind::most_severe_band;
     r.not_on_track_after = k == alert_kind::not_on_track ? default_not_on_track_after : 0;
@@ -122,9 +124,12 @@ TEST(AlertRules, EntryIntoTheMostSevereBand) {
 TEST(AlertRules, NotOnTrackAfterNAdministrationsConfigurable) {
     const auto p = test::phq9_parameters();
     auto rules = only(alert_kind::not_on_track);
-    EXPECT_EQ(rules.not_on_track_after, 8);  // the default
+    // The default: the fourth administration after baseline (STAR*D's week-4 decision point).
+    EXPECT_EQ(rules.not_on_track_after, 4);
     // Baseline 15; drops of 1, 0, 1, 2 are not reliable; 6 is.
     const auto s = test::phq9_series({15, 14, 15, 14, 13, 9});
+    EXPECT_EQ(trigger_points(evaluate_alerts(s, p, rules, ctx), s), (std::vector<std::size_t>{4}));
+    rules.not_on_track_after = 8;
     EXPECT_TRUE(evaluate_alerts(s, p, rules, ctx).empty());  // fewer than 8 follow-ups
     rules.not_on_track_after = 3;
     auto alerts = evaluate_alerts(s, p, rules, ctx);
@@ -136,11 +141,81 @@ TEST(AlertRules, NotOnTrackAfterNAdministrationsConfigurable) {
               "after baseline");
     rules.not_on_track_after = 5;
     EXPECT_TRUE(evaluate_alerts(s, p, rules, ctx).empty());  // improved by the fifth
-    // Eight follow-ups without reliable improvement with the default N.
+    // Eight follow-ups without reliable improvement.
     const auto flat = test::phq9_series({15, 15, 14, 15, 16, 14, 15, 13, 14});
-    rules.not_on_track_after = default_not_on_track_after;
+    rules.not_on_track_after = 8;
     EXPECT_EQ(trigger_points(evaluate_alerts(flat, p, rules, ctx), flat),
               (std::vector<std::size_t>{8}));
+}
+
+TEST(AlertRules, AFlatSevereSeriesIsNotOnTrackByTheFourthFollowUp) {
+    // The stalled case that raised nothing under the old default of 8: PHQ-9 18 at seven
+    // administrations. With the default N = 4 it is raised once, at the fourth after baseline.
+    const auto p = test::phq9_parameters();
+    const auto flat = test::phq9_series({18, 18, 18, 18, 18, 18, 18});
+    const auto alerts = evaluate_alerts(flat, p, only(alert_kind::not_on_track), ctx);
+    EXPECT_EQ(trigger_points(alerts, flat), (std::vector<std::size_t>{4}));
+}
+
+TEST(AlertRules, ARelapseAfterImprovementIsADeteriorationFromTheBest) {
+    // PHQ-9 18 -> 10 -> 5 -> 4 -> 16: 16 is not reliably worse than the baseline 18, so the
+    // baseline rule is silent, but it is 12 points above the best score 4 (threshold 3.907 =
+    // 1.96 x S_diff 1.993427, Jacobson & Truax 1991).
+    const auto p = test::phq9_parameters();
+    const auto s = test::phq9_series({18, 10, 5, 4, 16});
+    EXPECT_TRUE(evaluate_alerts(s, p, only(alert_kind::reliable_deterioration), ctx).empty());
+    const auto alerts = evaluate_alerts(s, p, only(alert_kind::deterioration_from_best), ctx);
+    ASSERT_EQ(alerts.size(), 1u);
+    EXPECT_EQ(alerts[0].kind(), alert_kind::deterioration_from_best);
+    EXPECT_EQ(alerts[0].severity(), alert_severity::warning);
+    ASSERT_EQ(alerts[0].evidence().size(), 2u);
+    EXPECT_EQ(alerts[0].evidence()[0].role, evidence_role::best);
+    EXPECT_EQ(alerts[0].evidence()[0].value, 4);
+    EXPECT_EQ(alerts[0].evidence()[1].role, evidence_role::trigger);
+    EXPECT_EQ(alerts[0].evidence()[1].value, 16);
+    EXPECT_EQ(trigger_points(alerts, s), (std::vector<std::size_t>{4}));
+    // With every rule on (the defaults), the relapse is raised once: the previous-score rule
+    // does not repeat it.
+    alert_rule_parameters all;
+    all.instrument_id = "phq9";
+    all.critical_items = false;
+    all.most_severe_band = false;
+    all.not_on_track_after = 0;
+    const auto every = evaluate_alerts(s, p, all, ctx);
+    ASSERT_EQ(every.size(), 1u);
+    EXPECT_EQ(every[0].kind(), alert_kind::deterioration_from_best);
+    // Raised on entry: staying reliably above the best raises nothing more; recovering and
+    // relapsing again raises again.
+    const auto twice = test::phq9_series({18, 10, 5, 4, 16, 15, 3, 12});
+    EXPECT_EQ(trigger_points(
+                  evaluate_alerts(twice, p, only(alert_kind::deterioration_from_best), ctx), twice),
+              (std::vector<std::size_t>{4, 7}));
+    // A rise within the threshold of the best is not a relapse: 4 -> 7 is 3 points.
+    const auto small = test::phq9_series({18, 10, 5, 4, 7});
+    EXPECT_TRUE(evaluate_alerts(small, p, only(alert_kind::deterioration_from_best), ctx).empty());
+}
+
+TEST(AlertRules, ASuddenWorseningIsADeteriorationFromThePrevious) {
+    // 10 -> 15 is reliably worse than baseline (raised by the baseline rule at 1); 15 -> 20 is
+    // no new entry for the baseline rule, but is a reliable deterioration from the previous
+    // score, raised at 2.
+    const auto p = test::phq9_parameters();
+    const auto s = test::phq9_series({10, 15, 20});
+    const auto alone = evaluate_alerts(s, p, only(alert_kind::deterioration_from_previous), ctx);
+    EXPECT_EQ(trigger_points(alone, s), (std::vector<std::size_t>{1, 2}));
+    ASSERT_EQ(alone[1].evidence()[0].role, evidence_role::previous);
+    EXPECT_EQ(alone[1].evidence()[0].value, 15);
+    alert_rule_parameters all;
+    all.instrument_id = "phq9";
+    all.critical_items = false;
+    all.most_severe_band = false;
+    all.not_on_track_after = 0;
+    const auto every = evaluate_alerts(s, p, all, ctx);
+    ASSERT_EQ(every.size(), 2u);
+    EXPECT_EQ(every[0].kind(), alert_kind::reliable_deterioration);
+    EXPECT_EQ(trigger_points({every[0]}, s), (std::vector<std::size_t>{1}));
+    EXPECT_EQ(every[1].kind(), alert_kind::deterioration_from_previous);
+    EXPECT_EQ(trigger_points({every[1]}, s), (std::vector<std::size_t>{2}));
 }
 
 TEST(AlertRules, HigherIsBetterInstruments) {
@@ -177,8 +252,10 @@ TEST(AlertRules, IdsAreStableAcrossEvaluations) {
     const auto a = evaluate_alerts(s, test::phq9_parameters(), rules, ctx);
     s.points.push_back({observation_time(date(2026, 1, 26)), 21, {}, {}, {}});
     const auto b = evaluate_alerts(s, test::phq9_parameters(), rules, ctx);
-    ASSERT_EQ(a.size(), 3u);
-    ASSERT_EQ(b.size(), 3u);  // the new point raises nothing new
+    // Deterioration since baseline at 8 -> 14, from the previous score at 14 -> 21, the critical
+    // item and the most severe band at 21.
+    ASSERT_EQ(a.size(), 4u);
+    ASSERT_EQ(b.size(), 4u);  // the new point raises nothing new
     for (std::size_t i = 0; i < a.size(); ++i) {
         EXPECT_EQ(a[i].id(), b[i].id());
     }

@@ -38,14 +38,27 @@ constexpr auto describe_enum(alert_severity) {
 }
 
 /// Which rule raised the alert.
-enum class alert_kind { reliable_deterioration, critical_item, most_severe_band, not_on_track };
+/// `reliable_deterioration` is judged against the baseline, `deterioration_from_best` against
+/// the best score so far (a relapse after improvement), `deterioration_from_previous` against
+/// the administration before (a sudden worsening). New kinds are appended, so stored values
+/// keep their meaning.
+enum class alert_kind {
+    reliable_deterioration,
+    critical_item,
+    most_severe_band,
+    not_on_track,
+    deterioration_from_best,
+    deterioration_from_previous
+};
 constexpr auto describe_enum(alert_kind) {
     using E = alert_kind;
-    return enum_table<E, 4>{"alert_kind",
+    return enum_table<E, 6>{"alert_kind",
                             {{{E::reliable_deterioration, "reliable_deterioration"},
                               {E::critical_item, "critical_item"},
                               {E::most_severe_band, "most_severe_band"},
-                              {E::not_on_track, "not_on_track"}}}};
+                              {E::not_on_track, "not_on_track"},
+                              {E::deterioration_from_best, "deterioration_from_best"},
+                              {E::deterioration_from_previous, "deterioration_from_previous"}}}};
 }
 
 /// Where an alert is in its lifecycle.
@@ -57,13 +70,15 @@ constexpr auto describe_enum(alert_state) {
         {{{E::raised, "raised"}, {E::acknowledged, "acknowledged"}, {E::resolved, "resolved"}}}};
 }
 
-/// The part a score plays in an alert's evidence.
-enum class evidence_role { baseline, previous, trigger };
+/// The part a score plays in an alert's evidence (`best`: the best score before the trigger).
+enum class evidence_role { baseline, previous, trigger, best };
 constexpr auto describe_enum(evidence_role) {
     using E = evidence_role;
-    return enum_table<E, 3>{
-        "evidence_role",
-        {{{E::baseline, "baseline"}, {E::previous, "previous"}, {E::trigger, "trigger"}}}};
+    return enum_table<E, 4>{"evidence_role",
+                            {{{E::baseline, "baseline"},
+                              {E::previous, "previous"},
+                              {E::trigger, "trigger"},
+                              {E::best, "best"}}}};
 }
 
 /// One score behind an alert, with the links back to where it came from.

@@ -6,12 +6,20 @@
 ///
 /// - **reliable deterioration since baseline**: the reliable change index against the first
 ///   point is beyond z in the worse direction. Raised on entry (the first point of a run).
+/// - **reliable deterioration from the best score so far** (a relapse: PHQ-9 18 → 10 → 5 → 4 →
+///   16 is not reliably worse than its baseline, but is than its best): the RCI from the best
+///   earlier point to this one is beyond z in the worse direction. Raised on entry, unless the
+///   baseline rule raised at the same point against a baseline that is also the best.
+/// - **reliable deterioration from the previous score** (a sudden worsening between two
+///   administrations): the RCI from the point before is beyond z in the worse direction. Raised
+///   at each such point unless one of the two rules above raised at it already.
 /// - **critical item**: a point's `fired_flags` contains a critical flag (any flag when
 ///   `critical_flags` is empty). Raised for every such point: each one needs a risk review.
 /// - **most severe band**: a point enters the most severe band (the highest for
 ///   lower-is-better instruments). Raised on entry, including a baseline already there.
 /// - **not on track**: at the N-th administration after baseline or later, no reliable
-///   improvement since baseline (N = `not_on_track_after`, 8 by default; 0 turns it off).
+///   improvement since baseline (N = `not_on_track_after`, 4 by default, see
+///   `default_not_on_track_after`; 0 turns it off).
 ///   Raised on entry. N counts scored administrations, i.e. sessions for a measure given every
 ///   session.
 ///
@@ -40,14 +48,23 @@ THERACORE_NAMESPACE_BEGIN
 namespace outcomes {
 
 /// The number of administrations after baseline without reliable improvement after which a
-/// client is "not on track", unless configured otherwise.
-inline constexpr int default_not_on_track_after = 8;
+/// client is "not on track", unless configured otherwise: 4, i.e. about week 4 for a weekly
+/// measure, the first critical decision point of measurement-based care in STAR*D (Trivedi MH
+/// et al., Am J Psychiatry 2006;163:28-40: weeks 4, 6, 9, 12) and the 4-6-week initial-response
+/// check of PHQ-9 monitoring. Psychotherapy guidance allows 8-10 weeks before changing treatment
+/// (ICSI adult depression guideline), and some clients respond late, so the alert (severity
+/// `info`) prompts a review of the plan, not a change of treatment.
+inline constexpr int default_not_on_track_after = 4;
 
 /// Which alert rules apply to one instrument, with their thresholds and severities.
 struct alert_rule_parameters {
     std::string instrument_id;
     bool reliable_deterioration = true;
     alert_severity deterioration_severity{alert_severity::warning};
+    bool deterioration_from_best = true;
+    alert_severity deterioration_from_best_severity{alert_severity::warning};
+    bool deterioration_from_previous = true;
+    alert_severity deterioration_from_previous_severity{alert_severity::warning};
     bool critical_items = true;
     /// Flag ids that count as critical; empty means every fired flag does.
     std::vector<std::string> critical_flags;
@@ -61,16 +78,20 @@ struct alert_rule_parameters {
     template <class Self>
     static auto describe(Self& s) {
         using theracore::detail::field;
-        return std::make_tuple(field("instrument_id", s.instrument_id),
-                               field("reliable_deterioration", s.reliable_deterioration),
-                               field("deterioration_severity", s.deterioration_severity),
-                               field("critical_items", s.critical_items),
-                               field("critical_flags", s.critical_flags),
-                               field("critical_item_severity", s.critical_item_severity),
-                               field("most_severe_band", s.most_severe_band),
-                               field("most_severe_band_severity", s.most_severe_band_severity),
-                               field("not_on_track_after", s.not_on_track_after),
-                               field("not_on_track_severity", s.not_on_track_severity));
+        return std::make_tuple(
+            field("instrument_id", s.instrument_id),
+            field("reliable_deterioration", s.reliable_deterioration),
+            field("deterioration_severity", s.deterioration_severity),
+            field("deterioration_from_best", s.deterioration_from_best),
+            field("deterioration_from_best_severity", s.deterioration_from_best_severity),
+            field("deterioration_from_previous", s.deterioration_from_previous),
+            field("deterioration_from_previous_severity", s.deterioration_from_previous_severity),
+            field("critical_items", s.critical_items), field("critical_flags", s.critical_flags),
+            field("critical_item_severity", s.critical_item_severity),
+            field("most_severe_band", s.most_severe_band),
+            field("most_severe_band_severity", s.most_severe_band_severity),
+            field("not_on_track_after", s.not_on_track_after),
+            field("not_on_track_severity", s.not_on_track_severity));
     }
 };
 
