@@ -100,6 +100,7 @@ py::dict to_arrays(batch_result&& r) {
     for (auto& x : r.derived) {
         d[py::str(x.rule)] = take(std::move(x.level));
         d[py::str(x.rule + "_determined")] = take<bool>(std::move(x.determined));
+        d[py::str(x.rule + "_reached")] = take(std::move(x.reached));
     }
     return d;
 }

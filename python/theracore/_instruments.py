@@ -245,8 +245,9 @@ class Instrument:
         Returns numpy arrays: ``status`` (codes into :data:`ROW_STATUS`), ``first_invalid``
         (item position or -1), ``answered``, ``missing``, per scale ``<scale>`` (value, NaN when
         not scored), ``<scale>_band`` (index or -1), ``<scale>_status``, ``<scale>_prorated``,
-        per flag ``flag_<id>`` (bool), per derived rule ``<rule>`` (level) and
-        ``<rule>_determined``, and the raw bit masks ``flags``, ``flags_unknown``, ``cut_offs``.
+        per flag ``flag_<id>`` (bool), per derived rule ``<rule>`` (level; -1 when
+        undetermined or invalid: undetermined is never "not met"), ``<rule>_determined`` and
+        ``<rule>_reached`` (the level the answers given reach), and the raw bit masks ``flags``, ``flags_unknown``, ``cut_offs``.
         Invalid rows are marked, never scored; ``strict=True`` raises ValidationError at the
         first one instead.
         """
@@ -359,7 +360,7 @@ def score_frame(
     ``<scale>_band`` (ordered categorical of band labels), then the scoring report: ``status``
     (ok / not_scorable / invalid), ``reason``, ``answered``, ``missing``, ``prorated``,
     ``flags`` and ``flags_unknown`` (comma-separated flag ids), and per derived rule its
-    outcome and ``<rule>_determined``. ``prefix`` is put before every column name.
+    outcome (missing when undetermined, never "not met") and ``<rule>_determined``. ``prefix`` is put before every column name.
 
     Invalid rows are reported per row (status ``invalid``, reason naming the item), never
     scored; ``strict=True`` raises ValidationError at the first invalid row instead.

@@ -94,9 +94,15 @@ observed_score_set observed_scores(
             } else if (level && level->determined) {
                 o.level = level->label;
             } else {
+                // The level the answers given reach (a lower bound), named from the rule.
+                const auto& levels = std::get<instruments::triage_rule>(triage->rule).levels;
+                const bool named = level && level->level >= 0 &&
+                                   static_cast<std::size_t>(level->level) < levels.size();
                 finding(unscored_reason::level_undetermined, triage->id,
                         "missing answers could change " + triage->id +
-                            (level ? " (the answers given reach " + level->label + ")" : ""));
+                            (named ? " (the answers given reach " +
+                                         levels[static_cast<std::size_t>(level->level)] + ")"
+                                   : ""));
             }
         }
         if (o.total || o.level) {

@@ -264,6 +264,7 @@ batch_result make_result(const plan& p, std::size_t rows) {
         c.rule = id;
         c.level.assign(rows, -1);
         c.determined.assign(rows, 0);
+        c.reached.assign(rows, -1);
         out.derived.push_back(std::move(c));
     }
     out.flag_ids = p.flag_ids;

@@ -1192,8 +1192,15 @@ class kernel {
             }
         }
         for (std::size_t k = 0; k < p_.derived.size(); ++k) {
-            derive_block(p_.derived[k], n, out.derived[k].level.data() + r0,
-                         out.derived[k].determined.data() + r0, ok);
+            auto& col = out.derived[k];
+            std::int8_t* reached = col.reached.data() + r0;
+            const std::uint8_t* determined = col.determined.data() + r0;
+            derive_block(p_.derived[k], n, reached, col.determined.data() + r0, ok);
+            // Undetermined is not negative: the outcome column says missing (-1).
+            std::int8_t* level = col.level.data() + r0;
+            for (std::size_t r = 0; r < n; ++r) {
+                level[r] = determined[r] != 0 ? reached[r] : std::int8_t{-1};
+            }
         }
         row_status* status = out.status.data() + r0;
         for (std::size_t r = 0; r < n; ++r) {
@@ -1212,6 +1219,7 @@ class kernel {
             for (auto& d : out.derived) {
                 d.level[row] = -1;
                 d.determined[row] = 0;
+                d.reached[row] = -1;
             }
         }
     }

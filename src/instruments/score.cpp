@@ -204,9 +204,11 @@ score_result build_result(const instrument& inst, const plan& p, const batch_res
     for (std::size_t k = 0; k < d.derived.size(); ++k) {
         derived_result r;
         r.id = d.derived[k].id;
-        r.level = out.derived[k].level[0];
+        r.level = out.derived[k].reached[0];
         r.determined = out.derived[k].determined[0] != 0;
-        if (const auto* t = std::get_if<triage_rule>(&d.derived[k].rule)) {
+        if (!r.determined) {
+            r.label = "undetermined";
+        } else if (const auto* t = std::get_if<triage_rule>(&d.derived[k].rule)) {
             r.label = t->levels[static_cast<std::size_t>(r.level)];
         } else {
             r.label = r.level == 1 ? "met" : "not met";

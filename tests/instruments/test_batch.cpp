@@ -149,7 +149,13 @@ void expect_row_matches(const instrument& inst, const batch_result& batch, std::
         EXPECT_EQ(((batch.flags_unknown[r] >> f) & 1U) != 0, unknown) << "row " << r;
     }
     for (std::size_t k = 0; k < d.derived.size(); ++k) {
-        EXPECT_EQ(batch.derived[k].level[r], single.derived[k].level) << "row " << r;
+        // Undetermined is missing in the outcome column; what the answers reach is kept apart.
+        EXPECT_EQ(batch.derived[k].reached[r], single.derived[k].level) << "row " << r;
+        EXPECT_EQ(batch.derived[k].level[r],
+                  single.derived[k].determined ? single.derived[k].level : -1)
+            << "row " << r;
+        EXPECT_EQ(single.derived[k].label == "undetermined", !single.derived[k].determined)
+            << "row " << r;
         EXPECT_EQ(batch.derived[k].determined[r] != 0, single.derived[k].determined) << "row " << r;
         ok = ok && single.derived[k].determined;
     }
@@ -180,6 +186,7 @@ void expect_same_result(const batch_result& a, const batch_result& b) {
     for (std::size_t k = 0; k < a.derived.size(); ++k) {
         EXPECT_EQ(a.derived[k].level, b.derived[k].level);
         EXPECT_EQ(a.derived[k].determined, b.derived[k].determined);
+        EXPECT_EQ(a.derived[k].reached, b.derived[k].reached);
     }
 }
 

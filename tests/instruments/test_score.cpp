@@ -137,7 +137,40 @@ TEST(ScorePhq9, DiagnosticAlgorithmKroenke2001) {
     // With 4 symptoms and item 5 missing, item 5 decides: undetermined, and said so.
     r = score(phq, answers({2, 2, 2, 0, na, 0, 0, 0, 1}));
     EXPECT_FALSE(outcome_of(r, "major_depressive_syndrome").determined);
+    EXPECT_EQ(outcome_of(r, "major_depressive_syndrome").label, "undetermined");
     EXPECT_EQ(outcome_of(r, "major_depressive_syndrome").level, 0);
+}
+
+TEST(ScorePcl5, MissingItemsThatCouldMeetTheDsm5RuleAreUndeterminedNotNegative) {
+    // DSM-5 rule (Weathers et al. 2013, NCPTSD scoring: an item rated >= 2 is a symptom; B >= 1
+    // of items 1-5, C >= 1 of 6-7, D >= 2 of 8-14, E >= 2 of 15-20). B, C and D are met and E
+    // has one symptom with items 16-20 missing: any of them could meet E.
+    const auto& pcl = builtin("pcl5");
+    std::vector<double> a(20, 0);
+    a[0] = 2;   // B
+    a[5] = 3;   // C
+    a[7] = 2;   // D
+    a[8] = 4;   // D
+    a[14] = 2;  // E
+    for (std::size_t i = 15; i < 20; ++i) {
+        a[i] = na;
+    }
+    const auto r = score(pcl, answers(a));
+    const auto& o = outcome_of(r, "provisional_ptsd");
+    EXPECT_FALSE(o.determined);
+    EXPECT_EQ(o.label, "undetermined");
+    const auto batch = score_batch(pcl, batch_view::row_major(a.data(), 1, a.size()));
+    EXPECT_EQ(batch.derived[0].level[0], -1);  // missing, not 0 ("not met")
+    EXPECT_EQ(batch.derived[0].reached[0], 0);
+    EXPECT_EQ(batch.derived[0].determined[0], 0);
+    // A second E symptom decides it: met.
+    a[15] = 2;
+    EXPECT_EQ(outcome_of(score(pcl, answers(a)), "provisional_ptsd").label, "met");
+    // No E symptom possible among the answered and none missing: not met, determined.
+    std::fill(a.begin() + 15, a.end(), 0);
+    const auto neg = score(pcl, answers(a));
+    EXPECT_EQ(outcome_of(neg, "provisional_ptsd").label, "not met");
+    EXPECT_TRUE(outcome_of(neg, "provisional_ptsd").determined);
 }
 
 TEST(ScorePhq9, UnscoredItem10IsAcceptedButNotCounted) {
@@ -441,8 +474,10 @@ TEST(ScoreCssrs, HighRiskRaisesTheImmediateFlag) {
 TEST(ScoreCssrs, MissingAnswersLeaveTheTriageUndetermined) {
     const auto& c = builtin("cssrs_screener");
     // Q2 yes but Q3-Q5 unanswered: at least low, possibly high; the flag cannot be ruled out.
+    // Undetermined is said so (not "low"); the level reached, low, is kept as a lower bound.
     auto r = score(c, answers({1, 1, na, na, na, 0, na}));
-    EXPECT_EQ(outcome_of(r, "risk_level").label, "low");
+    EXPECT_EQ(outcome_of(r, "risk_level").label, "undetermined");
+    EXPECT_EQ(outcome_of(r, "risk_level").level, 1);  // "low"
     EXPECT_FALSE(outcome_of(r, "risk_level").determined);
     EXPECT_EQ(r.flags_not_evaluated, std::vector<std::string>{"immediate_safety"});
     EXPECT_EQ(problem_paths([&] { (void)score(c, answers({2})); }),

@@ -44,7 +44,28 @@ def test_columns_match_score_row_by_row() -> None:
             assert r["total"] == s.total and r["total_band"] == s.band and r["reason"] == ""
         assert r["answered"] == s.answered and r["missing"] == s.missing
         assert r["flags"] == ", ".join(s.flags)
-        assert r["major_depressive_syndrome"] == s.derived["major_depressive_syndrome"]
+        if s.derived["major_depressive_syndrome"] == "undetermined":
+            assert pd.isna(r["major_depressive_syndrome"])  # missing, never "not met"
+            assert not r["major_depressive_syndrome_determined"]
+        else:
+            assert r["major_depressive_syndrome"] == s.derived["major_depressive_syndrome"]
+
+
+def test_an_undetermined_rule_is_missing_not_negative() -> None:
+    # PCL-5 DSM-5 rule (Weathers et al. 2013): B, C and D met, one E symptom, items 16-20
+    # missing. The frame shows it missing, so a prevalence over determined rows is honest.
+    row = [2, 0, 0, 0, 0, 3, 0, 2, 4, 0, 0, 0, 0, 0, 2] + [np.nan] * 5
+    met = row[:15] + [2, 0, 0, 0, 0]
+    neg = row[:15] + [0, 0, 0, 0, 0]
+    df = pd.DataFrame([row, met, neg], columns=[f"pcl5_{i}" for i in range(1, 21)])
+    out = tc.score_frame(df, "pcl5")
+    assert pd.isna(out["provisional_ptsd"].iloc[0])
+    assert list(out["provisional_ptsd"].iloc[1:]) == ["met", "not met"]
+    assert list(out["provisional_ptsd_determined"]) == [False, True, True]
+    assert tc.instrument("pcl5").score(row).derived["provisional_ptsd"] == "undetermined"
+    many = tc.instrument("pcl5").score_many(df.to_numpy())
+    assert list(many["provisional_ptsd"]) == [-1, 1, 0]
+    assert list(many["provisional_ptsd_reached"]) == [0, 1, 0]
 
 
 def test_dtypes_and_categories() -> None:

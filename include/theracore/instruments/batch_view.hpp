@@ -194,10 +194,14 @@ struct scale_columns {
 /// One derived rule's results, one entry per row.
 struct derived_columns {
     std::string rule;
-    /// Criteria rules: 1 met, 0 not met. Triage: index into the rule's levels. -1 for an
-    /// invalid row. When not determined, the level the answered items reach.
+    /// Criteria rules: 1 met, 0 not met. Triage: index into the rule's levels. -1 (missing)
+    /// when not determined and for an invalid row: an undetermined outcome is never counted as
+    /// "not met" (PCL-5 with missing items is not a negative screen).
     std::vector<std::int8_t> level;
     std::vector<std::uint8_t> determined;  ///< 0 when missing answers could change the level
+    /// The level the answered items reach whether or not determined (for a triage rule, a
+    /// lower bound: missing answers can only raise it); -1 for an invalid row.
+    std::vector<std::int8_t> reached;
 };
 
 /// The results of batch scoring, as columns (ready for numpy or a data frame).

@@ -84,15 +84,17 @@ struct fired_flag {
     }
 };
 
-/// The outcome of a derived rule.
+/// The outcome of a derived rule: met, not met or undetermined (triage: a level or
+/// undetermined). Undetermined is never negative: a PCL-5 with missing items that could still
+/// meet the DSM-5 rule is not a "not met".
 struct derived_result {
     std::string id;
-    /// Criteria rules: 1 met, 0 not met. Triage rules: index into the levels.
+    /// Criteria rules: 1 met, 0 not met. Triage rules: index into the levels. When not
+    /// determined, what the answered items reach (for triage a lower bound).
     int level = 0;
-    /// "met" / "not met", or the triage level's name.
+    /// "met" / "not met", or the triage level's name; "undetermined" when not determined.
     std::string label;
-    /// False when missing answers could change the outcome; `level` is then what the
-    /// answered items reach.
+    /// False when missing answers could change the outcome.
     bool determined = true;
 
     template <class Self>
