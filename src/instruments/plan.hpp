@@ -1194,8 +1194,8 @@ class kernel {
         for (std::size_t k = 0; k < p_.derived.size(); ++k) {
             auto& col = out.derived[k];
             std::int8_t* reached = col.reached.data() + r0;
-            const std::uint8_t* determined = col.determined.data() + r0;
-            derive_block(p_.derived[k], n, reached, col.determined.data() + r0, ok);
+            std::uint8_t* determined = col.determined.data() + r0;
+            derive_block(p_.derived[k], n, reached, determined, ok);
             // Undetermined is not negative: the outcome column says missing (-1).
             std::int8_t* level = col.level.data() + r0;
             for (std::size_t r = 0; r < n; ++r) {

@@ -41,27 +41,26 @@ problem_list validate(const score_result& r) {
 
 namespace {
 
+/// Row 0's flags of `out`: those that fired, and those that could not be ruled out.
+void collect_flags(const instrument_definition& d, const batch_result& out,
+                   std::vector<fired_flag>& fired, std::vector<std::string>& not_evaluated) {
+    for (std::size_t f = 0; f < d.flags.size(); ++f) {
+        if ((out.flags[0] >> f) & 1U) {
+            fired.push_back({d.flags[f].id, d.flags[f].name, d.flags[f].severity});
+        } else if ((out.flags_unknown[0] >> f) & 1U) {
+            not_evaluated.push_back(d.flags[f].id);
+        }
+    }
+}
+
 std::string refusal_text(const std::string& instrument, const std::vector<fired_flag>& fired,
                          const std::vector<std::string>& not_evaluated) {
     std::string s = "invalid responses to " + instrument;
-    auto list = [&s](const char* head, auto&& ids) {
-        s += head;
-        const char* sep = "";
-        for (const auto& id : ids) {
-            s += sep;
-            s += id;
-            sep = ", ";
-        }
-    };
-    if (!fired.empty()) {
-        std::vector<std::string> ids;
-        for (const auto& f : fired) {
-            ids.push_back(f.id);
-        }
-        list("; critical flags fired regardless: ", ids);
+    for (std::size_t i = 0; i < fired.size(); ++i) {
+        s += (i == 0 ? "; critical flags fired regardless: " : ", ") + fired[i].id;
     }
-    if (!not_evaluated.empty()) {
-        list("; critical flags not evaluated: ", not_evaluated);
+    for (std::size_t i = 0; i < not_evaluated.size(); ++i) {
+        s += (i == 0 ? "; critical flags not evaluated: " : ", ") + not_evaluated[i];
     }
     return s;
 }
@@ -194,13 +193,7 @@ score_result build_result(const instrument& inst, const plan& p, const batch_res
         }
         res.scales.push_back(std::move(ss));
     }
-    for (std::size_t f = 0; f < d.flags.size(); ++f) {
-        if ((out.flags[0] >> f) & 1U) {
-            res.flags.push_back({d.flags[f].id, d.flags[f].name, d.flags[f].severity});
-        } else if ((out.flags_unknown[0] >> f) & 1U) {
-            res.flags_not_evaluated.push_back(d.flags[f].id);
-        }
-    }
+    collect_flags(d, out, res.flags, res.flags_not_evaluated);
     for (std::size_t k = 0; k < d.derived.size(); ++k) {
         derived_result r;
         r.id = d.derived[k].id;
@@ -295,13 +288,7 @@ score_result score(const instrument& inst, const responses& r, const score_optio
         // what fired, or could not be ruled out, goes with the refusal.
         std::vector<fired_flag> fired;
         std::vector<std::string> not_evaluated;
-        for (std::size_t f = 0; f < d.flags.size(); ++f) {
-            if ((out.flags[0] >> f) & 1U) {
-                fired.push_back({d.flags[f].id, d.flags[f].name, d.flags[f].severity});
-            } else if ((out.flags_unknown[0] >> f) & 1U) {
-                not_evaluated.push_back(d.flags[f].id);
-            }
-        }
+        collect_flags(d, out, fired, not_evaluated);
         auto what = refusal_text(d.id, fired, not_evaluated);
         throw invalid_responses(what, std::move(problems), std::move(fired),
                                 std::move(not_evaluated));

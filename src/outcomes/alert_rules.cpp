@@ -84,11 +84,17 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
     detail::alert_builder out(series, context);
     using detail::evidence_of;
     using detail::number;
+    // The threshold every deterioration rule states.
+    const auto beyond = " (S_diff " + detail::fixed(t.s_diff, 3) + ", change beyond " +
+                        detail::fixed(t.points, 2) + " points)";
+    // Points at which a deterioration rule raised, so that the later ones do not repeat it.
+    std::vector<bool> raised(pts.size(), false);
 
     if (rules.reliable_deterioration) {
         for (std::size_t i = 1; i < pts.size(); ++i) {
             if (kinds[i] == change_kind::reliable_deterioration &&
                 kinds[i - 1] != change_kind::reliable_deterioration) {
+                raised[i] = true;
                 const auto rc = detail::rci_unchecked(pts.front().value, pts[i].value, t);
                 out.add(alert_kind::reliable_deterioration, rules.deterioration_severity, i,
                         {evidence_of(series, 0, evidence_role::baseline),
@@ -98,17 +104,8 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
                             " since baseline: reliable deterioration (RCI " +
                             detail::fixed(rc.rci, 2) + ")",
                         "reliable_deterioration since baseline: |RCI| > z = " +
-                            number(parameters.z) + " (S_diff " + detail::fixed(t.s_diff, 3) +
-                            ", change beyond " + detail::fixed(t.points, 2) + " points)");
+                            number(parameters.z) + beyond);
             }
-        }
-    }
-    // Which points the baseline rule raised at, so that the rules below do not repeat it.
-    std::vector<bool> raised(pts.size(), false);
-    if (rules.reliable_deterioration) {
-        for (std::size_t i = 1; i < pts.size(); ++i) {
-            raised[i] = kinds[i] == change_kind::reliable_deterioration &&
-                        kinds[i - 1] != change_kind::reliable_deterioration;
         }
     }
     const bool lower_better = parameters.direction == score_direction::lower_is_better;
@@ -129,8 +126,7 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
                             number(rc.post) + ": reliable deterioration (RCI " +
                             detail::fixed(rc.rci, 2) + ")",
                         "deterioration_from_best: |RCI| > z = " + number(parameters.z) +
-                            " from the best earlier score (S_diff " + detail::fixed(t.s_diff, 3) +
-                            ", change beyond " + detail::fixed(t.points, 2) + " points)");
+                            " from the best earlier score" + beyond);
                 raised[i] = true;
             }
             was = worse;
@@ -155,8 +151,7 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
                         " since the previous administration: reliable deterioration (RCI " +
                         detail::fixed(rc.rci, 2) + ")",
                     "deterioration_from_previous: |RCI| > z = " + number(parameters.z) +
-                        " from the previous score (S_diff " + detail::fixed(t.s_diff, 3) +
-                        ", change beyond " + detail::fixed(t.points, 2) + " points)");
+                        " from the previous score" + beyond);
         }
     }
     if (rules.critical_items) {

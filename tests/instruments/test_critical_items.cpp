@@ -14,6 +14,7 @@
 
 #include <theracore/instruments.hpp>
 
+#include "instruments/check.hpp"
 #include "support/instruments_builders.hpp"
 
 using namespace theracore;
@@ -122,23 +123,20 @@ TEST_P(EveryFlag, SurvivesAnInvalidAnswerElsewhere) {
     auto extreme = [&](bool high) {
         std::vector<double> row(k, na);
         for (std::size_t i = 0; i < k; ++i) {
-            for (const auto& rs : d.response_scales) {
-                if (rs.id != d.items[i].response_scale) {
-                    continue;
+            const auto& rs =
+                *instruments::detail::find_response_scale(d, d.items[i].response_scale);
+            double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+            for (const auto& o : rs.options) {
+                if (!o.not_applicable) {
+                    lo = std::min(lo, o.value);
+                    hi = std::max(hi, o.value);
                 }
-                double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-                for (const auto& o : rs.options) {
-                    if (!o.not_applicable) {
-                        lo = std::min(lo, o.value);
-                        hi = std::max(hi, o.value);
-                    }
-                }
-                if (rs.range) {
-                    lo = rs.range->min;
-                    hi = rs.range->max.value_or(rs.range->min + 24);
-                }
-                row[i] = high ? hi : lo;
             }
+            if (rs.range) {
+                lo = rs.range->min;
+                hi = rs.range->max.value_or(rs.range->min + 24);
+            }
+            row[i] = high ? hi : lo;
         }
         return row;
     };

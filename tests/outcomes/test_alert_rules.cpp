@@ -24,6 +24,16 @@ alert_rule_parameters only(alert_kind k) {
     return r;
 }
 
+/// The three deterioration rules with their defaults, the other rules off.
+alert_rule_parameters deterioration_rules() {
+    alert_rule_parameters r;
+    r.instrument_id = "phq9";
+    r.critical_items = false;
+    r.most_severe_band = false;
+    r.not_on_track_after = 0;
+    return r;
+}
+
 std::vector<std::size_t> trigger_points(const std::vector<alert>& alerts, const score_series& s) {
     std::vector<std::size_t> out;
     for (const auto& a : alerts) {
@@ -176,12 +186,7 @@ TEST(AlertRules, ARelapseAfterImprovementIsADeteriorationFromTheBest) {
     EXPECT_EQ(trigger_points(alerts, s), (std::vector<std::size_t>{4}));
     // With every rule on (the defaults), the relapse is raised once: the previous-score rule
     // does not repeat it.
-    alert_rule_parameters all;
-    all.instrument_id = "phq9";
-    all.critical_items = false;
-    all.most_severe_band = false;
-    all.not_on_track_after = 0;
-    const auto every = evaluate_alerts(s, p, all, ctx);
+    const auto every = evaluate_alerts(s, p, deterioration_rules(), ctx);
     ASSERT_EQ(every.size(), 1u);
     EXPECT_EQ(every[0].kind(), alert_kind::deterioration_from_best);
     // Raised on entry: staying reliably above the best raises nothing more; recovering and
@@ -205,12 +210,7 @@ TEST(AlertRules, ASuddenWorseningIsADeteriorationFromThePrevious) {
     EXPECT_EQ(trigger_points(alone, s), (std::vector<std::size_t>{1, 2}));
     ASSERT_EQ(alone[1].evidence()[0].role, evidence_role::previous);
     EXPECT_EQ(alone[1].evidence()[0].value, 15);
-    alert_rule_parameters all;
-    all.instrument_id = "phq9";
-    all.critical_items = false;
-    all.most_severe_band = false;
-    all.not_on_track_after = 0;
-    const auto every = evaluate_alerts(s, p, all, ctx);
+    const auto every = evaluate_alerts(s, p, deterioration_rules(), ctx);
     ASSERT_EQ(every.size(), 2u);
     EXPECT_EQ(every[0].kind(), alert_kind::reliable_deterioration);
     EXPECT_EQ(trigger_points({every[0]}, s), (std::vector<std::size_t>{1}));
