@@ -93,7 +93,7 @@ report_instrument core10() {
     const date when[] = {intake, date(2026, 2, 2), date(2026, 3, 2), date(2026, 3, 23)};
     const double value[] = {24, 19, 13, 9};
     for (int i = 0; i < 4; ++i) {
-        s.points.push_back({observation_time(when[i]), value[i], {}, {}, {}});
+        s.points.push_back({observation_time(when[i]), value[i], {}, {}, {}, {}});
     }
     change_parameters p;
     p.instrument_id = "core10";

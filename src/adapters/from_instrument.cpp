@@ -319,27 +319,39 @@ administration_series series_for(const instruments::instrument& inst,
 
     for (const auto i : order) {
         const auto& a = administrations[i];
+        std::vector<std::string> fired;
+        for (const auto& f : a.result.flags) {
+            if (f.severity >= options.flag_severity) {
+                fired.push_back(f.id);
+            }
+        }
+        std::vector<std::string> not_evaluated;
         if (auto missing = critical_flags_not_evaluated(inst, a, options.flag_severity)) {
+            not_evaluated = missing->flags;
             out.flags_not_evaluated.push_back(std::move(*missing));
+        }
+        std::optional<session_id> session;
+        if (const auto found = session_of.find(a.id); found != session_of.end()) {
+            session = found->second;
         }
         const auto reading = read_scale(inst, a, s);
         if (!reading.score) {
-            out.unscored.push_back(*reading.unscored);
+            // Not on the scale, but its critical items still count (issue 15, correction 1).
+            const auto& u = *reading.unscored;
+            out.series.unscored.push_back(
+                {outcomes::observation_time(a.administered_at), session, a.id,
+                 std::string(to_string(u.reason)) + (u.detail.empty() ? "" : ": " + u.detail),
+                 std::move(fired), std::move(not_evaluated)});
+            out.unscored.push_back(u);
             continue;
         }
         outcomes::score_point pt;
         pt.when = outcomes::observation_time(a.administered_at);
         pt.value = *reading.score->value;
-        const auto found = session_of.find(a.id);
-        if (found != session_of.end()) {
-            pt.session = found->second;
-        }
+        pt.session = session;
         pt.administration = a.id;
-        for (const auto& f : a.result.flags) {
-            if (f.severity >= options.flag_severity) {
-                pt.fired_flags.push_back(f.id);
-            }
-        }
+        pt.fired_flags = std::move(fired);
+        pt.flags_not_evaluated = std::move(not_evaluated);
         out.series.points.push_back(std::move(pt));
     }
     return out;

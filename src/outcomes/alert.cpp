@@ -12,7 +12,13 @@ problem_list validate(const alert_evidence& e) {
     if (!e.when.is_set()) {
         p.push_back({"when", "required"});
     }
-    detail::require_finite(p, "value", e.value);
+    if (e.value) {
+        detail::require_finite(p, "value", *e.value);
+    } else if (e.fired_flags.empty()) {
+        p.push_back({"value",
+                     "required unless the evidence names the flags that fired (an "
+                     "unscored administration is evidence only of its critical items)"});
+    }
     return p;
 }
 

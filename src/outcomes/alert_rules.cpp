@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <theracore/outcomes/alert_rules.hpp>
 
+#include <algorithm>
+
 #include "detail/outcomes.hpp"
 
 THERACORE_NAMESPACE_BEGIN
@@ -38,12 +40,12 @@ alert_evidence evidence_of(const score_series& s, std::size_t i, evidence_role r
             sp.value, sp.administration, sp.session,           sp.fired_flags};
 }
 
-void alert_builder::add(alert_kind kind, alert_severity severity, std::size_t trigger,
+void alert_builder::add(alert_kind kind, alert_severity severity, const observation_time& at,
                         std::vector<alert_evidence> evidence, std::string summary,
                         std::string rule) {
     alert::fields f;
     f.id = alert_id(c_.client.str() + "/" + s_.instrument_id + "/" + std::string(to_string(kind)) +
-                    "/" + s_.points[trigger].when.iso8601());
+                    "/" + at.iso8601());
     f.client = c_.client;
     f.episode = c_.episode;
     f.kind = kind;
@@ -58,6 +60,71 @@ void alert_builder::add(alert_kind kind, alert_severity severity, std::size_t tr
 
 }  // namespace detail
 
+namespace {
+
+/// Orders observation times; a date sorts before the instants of its day.
+std::pair<instant, bool> time_key(const observation_time& t) {
+    return t.is_date() ? std::pair{instant(t.day()), false}
+                       : std::pair{std::get<instant>(t.value()), true};
+}
+
+/// Raises a critical-item alert for every administration, scored or not, at which a critical
+/// flag fired: a critical answer is evaluated on its own, whatever happened to the total.
+void raise_critical_items(const score_series& series, const alert_rule_parameters& rules,
+                          detail::alert_builder& out) {
+    auto critical = [&](const std::vector<std::string>& fired) {
+        std::vector<std::string> hit;
+        for (const auto& f : fired) {
+            if (rules.critical_flags.empty() ||
+                std::find(rules.critical_flags.begin(), rules.critical_flags.end(), f) !=
+                    rules.critical_flags.end()) {
+                hit.push_back(f);
+            }
+        }
+        return hit;
+    };
+    struct trigger {
+        observation_time when;
+        std::vector<std::string> hit;
+        alert_evidence evidence;
+        bool scored;
+    };
+    std::vector<trigger> triggers;
+    for (std::size_t i = 0; i < series.points.size(); ++i) {
+        auto hit = critical(series.points[i].fired_flags);
+        if (!hit.empty()) {
+            triggers.push_back({series.points[i].when, std::move(hit),
+                                detail::evidence_of(series, i, evidence_role::trigger), true});
+        }
+    }
+    for (const auto& u : series.unscored) {
+        auto hit = critical(u.fired_flags);
+        if (!hit.empty()) {
+            triggers.push_back(
+                {u.when,
+                 std::move(hit),
+                 {evidence_role::trigger, series.instrument_id, series.instrument_version, u.when,
+                  std::nullopt, u.administration, u.session, u.fired_flags},
+                 false});
+        }
+    }
+    std::stable_sort(triggers.begin(), triggers.end(), [](const trigger& a, const trigger& b) {
+        return time_key(a.when) < time_key(b.when);
+    });
+    const auto name = display_name(series);
+    for (auto& t : triggers) {
+        out.add(alert_kind::critical_item, rules.critical_item_severity, t.when,
+                {std::move(t.evidence)},
+                name + " critical item fired (" + detail::join(t.hit) + ") on " + t.when.iso8601() +
+                    (t.scored ? "" : " (the form could not be scored)"),
+                rules.critical_flags.empty()
+                    ? std::string("critical_item: any fired flag")
+                    : "critical_item: flags " + detail::join(rules.critical_flags));
+    }
+}
+
+}  // namespace
+
 std::vector<alert> evaluate_alerts(const score_series& series, const change_parameters& parameters,
                                    const alert_rule_parameters& rules,
                                    const alert_context& context) {
@@ -70,8 +137,12 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
                                                        series.instrument_id + "\""});
     }
     throw_if_invalid(problems, "invalid alert input");
+    detail::alert_builder out(series, context);
+    if (rules.critical_items) {
+        raise_critical_items(series, rules, out);
+    }
     if (series.points.empty()) {
-        return {};
+        return out.take();
     }
 
     const auto& pts = series.points;
@@ -81,7 +152,6 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
     for (const auto& sp : pts) {
         kinds.push_back(detail::rci_unchecked(pts.front().value, sp.value, t).kind);
     }
-    detail::alert_builder out(series, context);
     using detail::evidence_of;
     using detail::number;
     // The threshold every deterioration rule states.
@@ -152,30 +222,6 @@ std::vector<alert> evaluate_alerts(const score_series& series, const change_para
                         detail::fixed(rc.rci, 2) + ")",
                     "deterioration_from_previous: |RCI| > z = " + number(parameters.z) +
                         " from the previous score" + beyond);
-        }
-    }
-    if (rules.critical_items) {
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            std::vector<std::string> hit;
-            for (const auto& f : pts[i].fired_flags) {
-                bool critical = rules.critical_flags.empty();
-                for (const auto& c : rules.critical_flags) {
-                    critical = critical || c == f;
-                }
-                if (critical) {
-                    hit.push_back(f);
-                }
-            }
-            if (hit.empty()) {
-                continue;
-            }
-            out.add(alert_kind::critical_item, rules.critical_item_severity, i,
-                    {evidence_of(series, i, evidence_role::trigger)},
-                    name + " critical item fired (" + detail::join(hit) + ") on " +
-                        pts[i].when.iso8601(),
-                    rules.critical_flags.empty()
-                        ? std::string("critical_item: any fired flag")
-                        : "critical_item: flags " + detail::join(rules.critical_flags));
         }
     }
     if (rules.most_severe_band && !series.bands.empty()) {

@@ -222,6 +222,10 @@ std::string chart(const report_instrument& in, const trajectory& t,
         f.tmin = std::min(f.tmin, days_since(e.when, origin));
         f.tmax = std::max(f.tmax, days_since(e.when, origin));
     }
+    for (const auto& u : s.unscored) {
+        f.tmin = std::min(f.tmin, days_since(u.when, origin));
+        f.tmax = std::max(f.tmax, days_since(u.when, origin));
+    }
 
     const std::string name = display_name(s);
     std::string out;
@@ -361,10 +365,17 @@ std::string chart(const report_instrument& in, const trajectory& t,
         if (!tp.point.fired_flags.empty()) {
             tip += "; critical item: " + detail::join(tp.point.fired_flags);
         }
+        if (!tp.point.flags_not_evaluated.empty()) {
+            tip += "; critical item not answered: " + detail::join(tp.point.flags_not_evaluated);
+        }
         out += "<g>";
         if (!tp.point.fired_flags.empty()) {
             out += "<circle cx=\"" + px(xp) + "\" cy=\"" + px(yp) +
                    "\" r=\"7.5\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/>";
+        } else if (!tp.point.flags_not_evaluated.empty()) {
+            out += "<circle cx=\"" + px(xp) + "\" cy=\"" + px(yp) +
+                   "\" r=\"7.5\" fill=\"none\" stroke=\"#e65100\" stroke-width=\"2\" "
+                   "stroke-dasharray=\"3 2\"/>";
         }
         out += "<circle cx=\"" + px(xp) + "\" cy=\"" + px(yp) + "\" r=\"4\" fill=\"" +
                kind_color(tp.kind) + "\"><title>" + esc(tip) + "</title></circle>";
@@ -376,6 +387,39 @@ std::string chart(const report_instrument& in, const trajectory& t,
         out += "</g>\n";
     }
     out += "</g>\n";
+
+    // Administrations without a score: a hollow square at the top of the plot over a dashed
+    // line, ringed like a point when a critical item fired; the tooltip says why.
+    if (!s.unscored.empty()) {
+        out += "<g class=\"unscored\">\n";
+        for (const auto& u : s.unscored) {
+            const double xu = f.x(days_since(u.when, origin));
+            const double yu = f.top + 8;
+            std::string tip = u.when.iso8601() + ": not scored (" + u.reason + ")";
+            if (!u.fired_flags.empty()) {
+                tip += "; critical item: " + detail::join(u.fired_flags);
+            }
+            if (!u.flags_not_evaluated.empty()) {
+                tip += "; critical item not answered: " + detail::join(u.flags_not_evaluated);
+            }
+            out += "<g><line x1=\"" + px(xu) + "\" y1=\"" + px(yu + 5) + "\" x2=\"" + px(xu) +
+                   "\" y2=\"" + px(f.bottom()) +
+                   "\" stroke=\"#78909c\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>";
+            if (!u.fired_flags.empty()) {
+                out += "<circle cx=\"" + px(xu) + "\" cy=\"" + px(yu) +
+                       "\" r=\"8.5\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/>";
+            } else if (!u.flags_not_evaluated.empty()) {
+                out += "<circle cx=\"" + px(xu) + "\" cy=\"" + px(yu) +
+                       "\" r=\"8.5\" fill=\"none\" stroke=\"#e65100\" stroke-width=\"2\" "
+                       "stroke-dasharray=\"3 2\"/>";
+            }
+            out += "<rect x=\"" + px(xu - 4.5) + "\" y=\"" + px(yu - 4.5) +
+                   "\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"#455a64\" "
+                   "stroke-width=\"1.5\"><title>" +
+                   esc(tip) + "</title></rect></g>\n";
+        }
+        out += "</g>\n";
+    }
 
     // Dates under the axis, thinned to at least 72 px apart; the first and last always shown.
     std::vector<std::size_t> labelled;
@@ -415,14 +459,36 @@ std::string chart(const report_instrument& in, const trajectory& t,
            px(lx + 18) + "\" y=\"" + px(ly) + "\">reliable-change band ± " + esc(fixed(rc, 2)) +
            "</text>\n";
     lx += 160;
-    bool any_flag = false;
+    bool any_flag = false, any_unanswered = false;
     for (const auto& pt : s.points) {
         any_flag = any_flag || !pt.fired_flags.empty();
+        any_unanswered = any_unanswered || !pt.flags_not_evaluated.empty();
+    }
+    for (const auto& u : s.unscored) {
+        any_flag = any_flag || !u.fired_flags.empty();
+        any_unanswered = any_unanswered || !u.flags_not_evaluated.empty();
     }
     if (any_flag) {
         out += "<circle cx=\"" + px(lx + 6) + "\" cy=\"" + px(ly - 3) +
                "\" r=\"5.5\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/><text x=\"" +
                px(lx + 16) + "\" y=\"" + px(ly) + "\">critical item</text>\n";
+    }
+    // A second row for what only some charts have.
+    const double ly2 = ly - 15;
+    double lx2 = f.left;
+    if (!s.unscored.empty()) {
+        out += "<rect x=\"" + px(lx2) + "\" y=\"" + px(ly2 - 7) +
+               "\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"#455a64\" "
+               "stroke-width=\"1.5\"/><text x=\"" +
+               px(lx2 + 12) + "\" y=\"" + px(ly2) +
+               "\">not scored (answers missing or invalid)</text>\n";
+        lx2 += 220;
+    }
+    if (any_unanswered) {
+        out += "<circle cx=\"" + px(lx2 + 6) + "\" cy=\"" + px(ly2 - 3) +
+               "\" r=\"5.5\" fill=\"none\" stroke=\"#e65100\" stroke-width=\"2\" "
+               "stroke-dasharray=\"3 2\"/><text x=\"" +
+               px(lx2 + 16) + "\" y=\"" + px(ly2) + "\">critical item not answered</text>\n";
     }
     out += "</g>\n</svg>\n";
     return out;
@@ -642,6 +708,31 @@ std::string render_progress_report_html(const progress_report_data& report,
             h += ")";
         }
         h += "</p>\n<div class=\"chart\">\n" + chart(in, t, report.events, options) + "</div>\n";
+        // What the chart can only mark: the administrations without a score, and the critical
+        // items nobody answered.
+        std::string gaps;
+        for (const auto& u : in.series.unscored) {
+            gaps += "<li><span class=\"date\">" + esc(u.when.iso8601()) + "</span>: not scored (" +
+                    esc(u.reason) + ")";
+            if (!u.fired_flags.empty()) {
+                gaps += "; <strong>critical item fired: " + esc(detail::join(u.fired_flags)) +
+                        "</strong>";
+            }
+            if (!u.flags_not_evaluated.empty()) {
+                gaps += "; critical item not answered: " + esc(detail::join(u.flags_not_evaluated));
+            }
+            gaps += "</li>\n";
+        }
+        for (const auto& pt : in.series.points) {
+            if (!pt.flags_not_evaluated.empty()) {
+                gaps += "<li><span class=\"date\">" + esc(pt.when.iso8601()) + "</span>: score " +
+                        esc(number(pt.value)) + "; critical item not answered: " +
+                        esc(detail::join(pt.flags_not_evaluated)) + "</li>\n";
+            }
+        }
+        if (!gaps.empty()) {
+            h += "<ul class=\"gaps\">\n" + gaps + "</ul>\n";
+        }
         h += "<p class=\"params\">Reliable change (Jacobson &amp; Truax 1991): SD " +
              esc(number(par.sd.value));
         if (!par.sd.population.empty() || !par.sd.source.empty()) {

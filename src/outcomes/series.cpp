@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <theracore/outcomes/series.hpp>
 
+#include <unordered_map>
+
 #include "detail/outcomes.hpp"
 
 THERACORE_NAMESPACE_BEGIN
@@ -36,17 +38,63 @@ std::optional<int> compare(const observation_time& a, const observation_time& b)
     return std::nullopt;
 }
 
+namespace {
+
+void require_flag_ids(problem_list& p, const char* name, const std::vector<std::string>& ids) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (ids[i].empty()) {
+            p.push_back({std::string(name) + "[" + std::to_string(i) + "]", "required"});
+        }
+    }
+}
+
+/// Reports `times[i]` that is not after `times[i - 1]` at `<name>[i].when`.
+template <class Point>
+void require_increasing(problem_list& p, const char* name, const std::vector<Point>& pts) {
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        const auto& prev = pts[i - 1].when;
+        const auto& cur = pts[i].when;
+        if (!prev.is_set() || !cur.is_set()) {
+            continue;
+        }
+        const std::string path = std::string(name) + "[" + std::to_string(i) + "].when";
+        const std::string before = std::string(name) + "[" + std::to_string(i - 1) + "]";
+        const auto c = compare(prev, cur);
+        if (!c) {
+            p.push_back({path, cur.iso8601() + " cannot be ordered against " + before + " (" +
+                                   prev.iso8601() + "): a date and an instant on the same day"});
+        } else if (*c == 0) {
+            p.push_back(
+                {path, cur.iso8601() + " duplicates " + before + "; time points must be distinct"});
+        } else if (*c > 0) {
+            p.push_back({path, cur.iso8601() + " is earlier than " + before + " (" +
+                                   prev.iso8601() +
+                                   "); give points in time order (they are not sorted for you)"});
+        }
+    }
+}
+
+}  // namespace
+
 problem_list validate(const score_point& s) {
     problem_list p;
     if (!s.when.is_set()) {
         p.push_back({"when", "required"});
     }
     detail::require_finite(p, "value", s.value);
-    for (std::size_t i = 0; i < s.fired_flags.size(); ++i) {
-        if (s.fired_flags[i].empty()) {
-            p.push_back({"fired_flags[" + std::to_string(i) + "]", "required"});
-        }
+    require_flag_ids(p, "fired_flags", s.fired_flags);
+    require_flag_ids(p, "flags_not_evaluated", s.flags_not_evaluated);
+    return p;
+}
+
+problem_list validate(const unscored_point& s) {
+    problem_list p;
+    if (!s.when.is_set()) {
+        p.push_back({"when", "required"});
     }
+    theracore::detail::require_nonempty(p, "reason", s.reason);
+    require_flag_ids(p, "fired_flags", s.fired_flags);
+    require_flag_ids(p, "flags_not_evaluated", s.flags_not_evaluated);
     return p;
 }
 
@@ -89,25 +137,22 @@ problem_list validate(const score_series& s) {
         theracore::detail::append_prefixed(p, "cutoff", validate(*s.cutoff));
     }
     theracore::detail::validate_each(p, "points", s.points);
-    for (std::size_t i = 1; i < s.points.size(); ++i) {
-        const auto& prev = s.points[i - 1].when;
-        const auto& cur = s.points[i].when;
-        if (!prev.is_set() || !cur.is_set()) {
-            continue;
+    require_increasing(p, "points", s.points);
+    theracore::detail::validate_each(p, "unscored", s.unscored);
+    require_increasing(p, "unscored", s.unscored);
+    std::unordered_map<std::string, std::size_t> scored_at;
+    for (std::size_t j = 0; j < s.points.size(); ++j) {
+        if (s.points[j].when.is_set()) {
+            scored_at.emplace(s.points[j].when.iso8601(), j);
         }
-        const std::string path = "points[" + std::to_string(i) + "].when";
-        const std::string before = "points[" + std::to_string(i - 1) + "]";
-        const auto c = compare(prev, cur);
-        if (!c) {
-            p.push_back({path, cur.iso8601() + " cannot be ordered against " + before + " (" +
-                                   prev.iso8601() + "): a date and an instant on the same day"});
-        } else if (*c == 0) {
-            p.push_back(
-                {path, cur.iso8601() + " duplicates " + before + "; time points must be distinct"});
-        } else if (*c > 0) {
-            p.push_back({path, cur.iso8601() + " is earlier than " + before + " (" +
-                                   prev.iso8601() +
-                                   "); give points in time order (they are not sorted for you)"});
+    }
+    for (std::size_t i = 0; i < s.unscored.size(); ++i) {
+        const auto& u = s.unscored[i].when;
+        const auto j = u.is_set() ? scored_at.find(u.iso8601()) : scored_at.end();
+        if (j != scored_at.end()) {
+            p.push_back({"unscored[" + std::to_string(i) + "].when",
+                         u.iso8601() + " duplicates points[" + std::to_string(j->second) +
+                             "]; an administration is either scored or not"});
         }
     }
     return p;

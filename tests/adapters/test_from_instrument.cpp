@@ -399,6 +399,68 @@ TEST(SeriesFor, PointsOfPhq9WithBandsAndUnevaluatedFlags) {
     EXPECT_TRUE(series_for(builtin("phq9"), {}).series.points.empty());
 }
 
+// Issue 15, correction 1: a critical answer is never lost. PHQ-9 publishes no missing-data
+// rule (Kroenke et al. 2001), so a form with item 4 missing has no total; its item 9 = 3 still
+// fires item9_self_harm (any answer above 0 on item 9: Kroenke & Spitzer 2002), and that must
+// reach the series, the critical-item alert and the chart.
+TEST(SeriesFor, AnUnscoredFormsCriticalAnswerStillRaisesItsAlert) {
+    const std::vector<ti::answer> gap{2, 2, 2, ti::answer(), 2, 2, 2, 2, 3, 0};
+    const std::vector<instruments::administration> adms{
+        itest::phq9("p-1", "c-1", at(2026, 1, 5), 16, 0),
+        itest::scored("phq9", "p-2", "c-1", at(2026, 1, 12), gap),
+        itest::phq9("p-3", "c-1", at(2026, 1, 19), 12, 2),
+        itest::phq9("p-4", "c-1", at(2026, 1, 26), 12, ti::answer())};
+    ASSERT_FALSE(adms[1].result.scales[0].value);  // no total
+    const auto out = series_for(builtin("phq9"), adms);
+    const auto& s = out.series;
+    EXPECT_TRUE(validate(s).empty());
+    ASSERT_EQ(s.points.size(), 2u);
+    EXPECT_EQ(s.points[0].value, 16);
+    EXPECT_EQ(s.points[1].value, 14);
+    ASSERT_EQ(s.unscored.size(), 2u);
+    EXPECT_EQ(s.unscored[0].administration, administration_id("p-2"));
+    EXPECT_EQ(s.unscored[0].when, observation_time(at(2026, 1, 12)));
+    EXPECT_EQ(s.unscored[0].fired_flags, (std::vector<std::string>{"item9_self_harm"}));
+    EXPECT_TRUE(s.unscored[0].flags_not_evaluated.empty());
+    EXPECT_EQ(s.unscored[0].reason.rfind("scale_not_scored: too_many_missing", 0), 0u)
+        << s.unscored[0].reason;
+    // p-4: item 9 unanswered, so neither a total nor a known item 9.
+    EXPECT_EQ(s.unscored[1].administration, administration_id("p-4"));
+    EXPECT_TRUE(s.unscored[1].fired_flags.empty());
+    EXPECT_EQ(s.unscored[1].flags_not_evaluated, (std::vector<std::string>{"item9_self_harm"}));
+    EXPECT_EQ(out.unscored.size(), 2u);
+
+    // PHQ-9 has no clinical norm group in its definition: a study's SD is supplied.
+    change_parameter_options po;
+    po.supplied_sd = standard_deviation{5.72, "study baseline", ""};
+    const auto params = change_parameters_for(builtin("phq9"), {}, po);
+    const auto alerts = evaluate_alerts(s, params, alert_rules_for(builtin("phq9")),
+                                        {client_id("c-1"), {}, at(2026, 2, 1)});
+    ASSERT_EQ(alerts.size(), 2u);
+    const auto& a = alerts[0].data();
+    EXPECT_EQ(a.kind, alert_kind::critical_item);
+    EXPECT_EQ(a.severity, alert_severity::critical);
+    EXPECT_EQ(a.id, alert_id("c-1/phq9/critical_item/2026-01-12T00:00:00Z"));
+    EXPECT_EQ(a.summary,
+              "Patient Health Questionnaire-9 (PHQ-9) critical item fired (item9_self_harm) on "
+              "2026-01-12T00:00:00Z (the form could not be scored)");
+    ASSERT_EQ(a.evidence.size(), 1u);
+    EXPECT_FALSE(a.evidence[0].value);  // there is no score to cite
+    EXPECT_EQ(a.evidence[0].administration, administration_id("p-2"));
+    EXPECT_EQ(a.evidence[0].fired_flags, (std::vector<std::string>{"item9_self_harm"}));
+    // The scored p-3 (item 9 = 2) raises its own, after it in time.
+    EXPECT_EQ(alerts[1].data().evidence[0].value, std::optional<double>(14));
+    EXPECT_EQ(alerts[1].data().evidence[0].administration, administration_id("p-3"));
+
+    // With only unscored forms there is no trajectory, but the alert still fires.
+    const auto lone = series_for(builtin("phq9"), {adms[1]});
+    EXPECT_TRUE(lone.series.points.empty());
+    EXPECT_EQ(evaluate_alerts(lone.series, params, alert_rules_for(builtin("phq9")),
+                              {client_id("c-1"), {}, at(2026, 2, 1)})
+                  .size(),
+              1u);
+}
+
 TEST(SeriesFor, OnlyCriticalFlagsMarkAPoint) {
     // AUDIT >= 2 on items 4–6 fires the informational "next higher zone" flag (Babor 2001).
     const auto au =

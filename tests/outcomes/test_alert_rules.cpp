@@ -224,9 +224,9 @@ TEST(AlertRules, HigherIsBetterInstruments) {
     score_series s;
     s.instrument_id = "who5";
     s.bands = {{0, 28, "poor"}, {29, 100, "adequate"}};
-    s.points = {{observation_time(date(2026, 1, 5)), 60, {}, {}, {}},
-                {observation_time(date(2026, 2, 2)), 36, {}, {}, {}},
-                {observation_time(date(2026, 3, 2)), 24, {}, {}, {}}};
+    s.points = {{observation_time(date(2026, 1, 5)), 60, {}, {}, {}, {}},
+                {observation_time(date(2026, 2, 2)), 36, {}, {}, {}, {}},
+                {observation_time(date(2026, 3, 2)), 24, {}, {}, {}, {}}};
     alert_rule_parameters rules;
     rules.instrument_id = "who5";
     const auto alerts = evaluate_alerts(s, test::who5_parameters(), rules, ctx);
@@ -250,7 +250,7 @@ TEST(AlertRules, IdsAreStableAcrossEvaluations) {
     alert_rule_parameters rules;
     rules.instrument_id = "phq9";
     const auto a = evaluate_alerts(s, test::phq9_parameters(), rules, ctx);
-    s.points.push_back({observation_time(date(2026, 1, 26)), 21, {}, {}, {}});
+    s.points.push_back({observation_time(date(2026, 1, 26)), 21, {}, {}, {}, {}});
     const auto b = evaluate_alerts(s, test::phq9_parameters(), rules, ctx);
     // Deterioration since baseline at 8 -> 14, from the previous score at 14 -> 21, the critical
     // item and the most severe band at 21.

@@ -195,6 +195,98 @@ TEST(OutcomesIo, IntegersReadFromTextKeepTheirSign) {
     EXPECT_THROW(io::detail::read(json(-5), n), parse_error);
 }
 
+// Fields added after a type's first version (`detail::field<N>`) raise its Boost class
+// version and may be absent from JSON written before them; an alert's evidence without a
+// score (schema 2) round-trips through JSON and every archive.
+TEST(OutcomesIo, FieldsAddedLaterReadFromOlderDataAndRoundTrip) {
+    static_assert(io::detail::boost_version<score_point>() == 2);
+    static_assert(io::detail::boost_version<score_series>() == 2);
+    static_assert(io::detail::boost_version<unscored_point>() == 1);
+    static_assert(io::detail::boost_version<alert_evidence>() == 2);
+    static_assert(io::detail::boost_version<alert>() == alert::schema_version);
+    static_assert(io::detail::boost_version<severity_band>() == 1);
+
+    auto s = test::phq9_series({17, 12});
+    json j = s;
+    EXPECT_TRUE(j.contains("unscored"));
+    j.erase("unscored");
+    j["points"][0].erase("flags_not_evaluated");
+    EXPECT_EQ(j.get<score_series>(), s);  // as a version-1 writer left it
+    j["points"][0].erase("value");        // a first-version field is still required
+    EXPECT_THROW((void)j.get<score_series>(), parse_error);
+
+    s.unscored.push_back({observation_time(date(2026, 1, 8)),
+                          std::nullopt,
+                          administration_id("a-9"),
+                          "scale_not_scored",
+                          {"phq9_9"},
+                          {}});
+    s.points[1].flags_not_evaluated = {"phq9_9"};
+    EXPECT_EQ(json(s).get<score_series>(), s);
+
+    alert_rule_parameters rules;
+    rules.instrument_id = "phq9";
+    const auto alerts =
+        evaluate_alerts(s, test::phq9_parameters(), rules,
+                        {client_id("c-1"), std::nullopt, instant(date(2026, 3, 1))});
+    ASSERT_EQ(alerts.size(), 1u);
+    const alert& a = alerts[0];
+    ASSERT_FALSE(a.evidence()[0].value);
+    const json aj = a;
+    EXPECT_EQ(aj.at("version"), 2);
+    EXPECT_FALSE(aj.at("evidence")[0].contains("value"));
+    EXPECT_EQ(aj.get<alert>(), a);
+    for (int kind = 0; kind < 3; ++kind) {
+        std::stringstream ss;
+        alert back;
+        if (kind == 0) {
+            {
+                boost::archive::text_oarchive oa(ss);
+                oa << a;
+            }
+            boost::archive::text_iarchive ia(ss);
+            ia >> back;
+        } else if (kind == 1) {
+            {
+                boost::archive::xml_oarchive oa(ss);
+                oa << make_nvp("a", a);
+            }
+            boost::archive::xml_iarchive ia(ss);
+            ia >> make_nvp("a", back);
+        } else {
+            {
+                boost::archive::binary_oarchive oa(ss);
+                oa << a;
+            }
+            boost::archive::binary_iarchive ia(ss);
+            ia >> back;
+        }
+        EXPECT_EQ(back, a) << kind;
+    }
+    // Evidence without a score must say which flags it is evidence of.
+    auto bad = aj;
+    bad["evidence"][0]["fired_flags"] = json::array();
+    try {
+        (void)bad.get<alert>();
+        FAIL() << "expected validation_error";
+    } catch (const validation_error& e) {
+        EXPECT_TRUE(test::names_path(e, "alert.evidence[0].value")) << e.what();
+    }
+}
+
+// A version too large for any integer type is "newer", not read as a small one.
+TEST(OutcomesIo, AHugeSchemaVersionIsNewerNotWrapped) {
+    json j = acknowledged_alert();
+    j["version"] = 4294967297ULL;
+    try {
+        (void)j.get<alert>();
+        FAIL() << "expected parse_error";
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.path(), "alert.version");
+        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+    }
+}
+
 TEST(OutcomesIo, ObservationTimeIsItsIsoText) {
     EXPECT_EQ(json(observation_time(date(2026, 1, 5))), json("2026-01-05"));
     EXPECT_EQ(json(observation_time(instant(date(2026, 1, 5), hours(9)))),

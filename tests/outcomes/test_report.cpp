@@ -89,9 +89,9 @@ report_instrument core10_instrument() {
                {20, 24, "moderate-to-severe"},
                {25, 40, "severe"}};
     s.cutoff = clinical_cutoff{11, cutoff_side::clinical, "Barkham et al. 2013"};
-    s.points = {{observation_time(date(2026, 1, 5)), 22, {}, {}, {}},
-                {observation_time(date(2026, 2, 2)), 17, {}, {}, {}},
-                {observation_time(date(2026, 3, 2)), 12, {}, {}, {}}};
+    s.points = {{observation_time(date(2026, 1, 5)), 22, {}, {}, {}, {}},
+                {observation_time(date(2026, 2, 2)), 17, {}, {}, {}, {}},
+                {observation_time(date(2026, 3, 2)), 12, {}, {}, {}, {}}};
     return {s, test::core10_parameters(), cutoff_criterion::c};
 }
 
@@ -181,6 +181,48 @@ TEST(ReportChart, BadInputNamesTheArgument) {
                       "events[0].label");
     EXPECT_INVALID_AT(render_chart_svg(phq9_instrument(), {}, chart_options{100, 300}),
                       "options.width");
+}
+
+// Issue 15, correction 1: an administration without a score is still on the chart and in the
+// report, ringed when its critical item fired; a critical item nobody answered is marked too.
+TEST(ReportChart, UnscoredAdministrationsAndUnansweredCriticalItemsAreDrawn) {
+    auto in = phq9_instrument();
+    unscored_point u;
+    u.when = observation_time(date(2026, 1, 8));
+    u.administration = administration_id("a-gap");
+    u.reason = "scale_not_scored: too_many_missing: 1 of 9 items missing";
+    u.fired_flags = {"phq9_9"};
+    in.series.unscored.push_back(u);
+    u.when = observation_time(date(2026, 4, 6));  // after the last point: widens the time axis
+    u.fired_flags.clear();
+    u.flags_not_evaluated = {"phq9_9"};
+    in.series.unscored.push_back(u);
+    in.series.points[5].flags_not_evaluated = {"phq9_9"};
+    const auto d = parse(render_chart_svg(in));
+    ASSERT_TRUE(d);
+    EXPECT_EQ(count(d, "//s:g[@class='unscored']/s:g/s:rect"), 2);
+    EXPECT_EQ(count(d, "//s:g[@class='unscored']/s:g/s:circle[@stroke='#c62828']"), 1);
+    EXPECT_EQ(count(d, "//s:g[@class='unscored']/s:g/s:circle[@stroke='#e65100']"), 1);
+    EXPECT_EQ(string_of(d, "(//s:g[@class='unscored']/s:g/s:rect)[1]/s:title"),
+              "2026-01-08: not scored (scale_not_scored: too_many_missing: 1 of 9 items missing); "
+              "critical item: phq9_9");
+    EXPECT_EQ(count(d, "//s:g[@class='scores']/s:g/s:circle[@stroke='#e65100']"), 1);
+    EXPECT_EQ(count(d, "//s:g[@class='legend']/s:text[starts-with(., 'not scored')]"), 1);
+    EXPECT_EQ(count(d, "//s:g[@class='legend']/s:text[.='critical item not answered']"), 1);
+    // Every marker lies inside the plot: the last unscored one is the right edge.
+    const double x_last = std::stod(string_of(d, "(//s:g[@class='unscored']/s:g/s:rect)[2]/@x"));
+    const double x_point =
+        std::stod(string_of(d, "(//s:g[@class='scores']/s:g/s:circle)[last()]/@cx"));
+    EXPECT_GT(x_last, x_point);
+    EXPECT_LE(x_last, 720 - 132);
+
+    auto r = sample_report();
+    r.instruments[0] = in;
+    const auto h = parse(render_progress_report_html(r));
+    ASSERT_TRUE(h);
+    EXPECT_EQ(count(h, "//h:ul[@class='gaps']/h:li"), 3);
+    EXPECT_EQ(string_of(h, "//h:ul[@class='gaps']/h:li[1]/h:strong"),
+              "critical item fired: phq9_9");
 }
 
 TEST(ReportHtml, IsWellFormedSelfContainedAndComplete) {

@@ -105,11 +105,19 @@ TEST(ScoreSeries, EveryOtherRuleIsChecked) {
     s.bands = {{0, 9, "low"}, {5, 12, "overlap"}, {20, 10, ""}};
     s.cutoff = clinical_cutoff{std::nan(""), cutoff_side::clinical, ""};
     s.points = {score_point{},
-                score_point{observation_time(date(2026, 1, 1)), std::nan(""), {}, {}, {""}}};
+                score_point{observation_time(date(2026, 1, 1)), std::nan(""), {}, {}, {""}, {""}}};
+    // Unscored administrations: a reason, distinct times in order, none at a point's time.
+    s.unscored = {unscored_point{observation_time(date(2026, 1, 1)), {}, {}, "", {""}, {""}},
+                  unscored_point{observation_time(date(2026, 1, 3)), {}, {}, "r", {}, {}},
+                  unscored_point{observation_time(date(2026, 1, 2)), {}, {}, "r", {}, {}},
+                  unscored_point{}};
     const auto p = validate(s);
     for (const char* path :
          {"instrument_id", "bands[1].lower", "bands[2].upper", "bands[2].label", "cutoff.value",
-          "points[0].when", "points[1].value", "points[1].fired_flags[0]"}) {
+          "points[0].when", "points[1].value", "points[1].fired_flags[0]",
+          "points[1].flags_not_evaluated[0]", "unscored[0].when", "unscored[0].reason",
+          "unscored[0].fired_flags[0]", "unscored[0].flags_not_evaluated[0]", "unscored[2].when",
+          "unscored[3].when", "unscored[3].reason"}) {
         bool found = false;
         for (const auto& x : p) {
             found = found || x.path == path;

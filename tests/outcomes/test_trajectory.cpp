@@ -62,8 +62,8 @@ TEST(Trajectory, LatestCategoryFollowsTheChosenCriterion) {
     s.instrument_id = "core10";
     s.instrument_version = "1";
     s.cutoff = clinical_cutoff{11, cutoff_side::clinical, "Barkham et al. 2013"};
-    s.points = {{observation_time(date(2026, 1, 5)), 24, {}, {}, {}},
-                {observation_time(date(2026, 2, 2)), 12, {}, {}, {}}};
+    s.points = {{observation_time(date(2026, 1, 5)), 24, {}, {}, {}, {}},
+                {observation_time(date(2026, 2, 2)), 12, {}, {}, {}, {}}};
     const auto p = test::core10_parameters();
     EXPECT_EQ(build_trajectory(s, p, cutoff_criterion::published).latest->category,
               jacobson_truax_category::improved);
@@ -76,9 +76,9 @@ TEST(Trajectory, HigherIsBetter) {
     s.instrument_id = "who5";
     s.bands = {{0, 28, "poor"}, {29, 100, "adequate"}};  // made-up bands on the % scale
     s.cutoff = clinical_cutoff{50, cutoff_side::functional, "Topp 2015 (raw 13)"};
-    s.points = {{observation_time(date(2026, 1, 5)), 24, {}, {}, {}},
-                {observation_time(date(2026, 2, 2)), 36, {}, {}, {}},
-                {observation_time(date(2026, 3, 2)), 64, {}, {}, {}}};
+    s.points = {{observation_time(date(2026, 1, 5)), 24, {}, {}, {}, {}},
+                {observation_time(date(2026, 2, 2)), 36, {}, {}, {}, {}},
+                {observation_time(date(2026, 3, 2)), 64, {}, {}, {}, {}}};
     const auto t = build_trajectory(s, test::who5_parameters(), cutoff_criterion::published);
     EXPECT_EQ(t.points[1].kind, change_kind::no_reliable_change);  // +12 < 19.32
     EXPECT_EQ(t.points[2].kind, change_kind::reliable_improvement);

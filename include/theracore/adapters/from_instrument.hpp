@@ -187,7 +187,11 @@ struct administration_series {
 ///   the ids of the critical flags that fired (severity `options.flag_severity` or above:
 ///   urgent and immediate by default; AUDIT's informational flag is not a critical item).
 /// - **Unscored** administrations (scale not scored, or scored with another definition
-///   version) are returned in `unscored` with the reason, never dropped silently.
+///   version) are returned in `unscored` with the reason, never dropped silently, and are the
+///   series' own `unscored` points with their critical flags, so that a critical answer on a
+///   form whose total could not be scored still raises its alert and is drawn on the chart.
+/// - **Critical flags not evaluated** (their items unanswered) are listed in
+///   `flags_not_evaluated` and on each point.
 /// - **Bands** from the scale's band set (`options.band_set` or the default), the **cut-off**
 ///   from `clinical_cutoff_for`, the name and version from the definition.
 ///

@@ -147,11 +147,23 @@ struct fields_of<T, true> {
     using type = typename T::fields;
 };
 
-/// The Boost class version of `T`: a record's JSON `schema_version`, 1 for other value types.
+/// The Boost class version of `T`: a record's JSON `schema_version`; for another described
+/// type (a validated class's `fields` included) the highest version its fields name
+/// (`detail::field<N>`), 1 when none does.
 template <class T>
 constexpr int boost_version() {
     if constexpr (has_schema_version<T>::value) {
+        if constexpr (is_validated<T>::value) {
+            static_assert(
+                theracore::detail::fields_version<typename T::fields>() <= T::schema_version,
+                "a record's fields name a version above its schema_version: raise it");
+        } else if constexpr (theracore::detail::is_described_v<T>) {
+            static_assert(theracore::detail::fields_version<T>() <= T::schema_version,
+                          "a record's fields name a version above its schema_version: raise it");
+        }
         return T::schema_version;
+    } else if constexpr (theracore::detail::is_described_v<T>) {
+        return theracore::detail::fields_version<T>();
     } else {
         return 1;
     }
@@ -179,10 +191,12 @@ THERACORE_NAMESPACE_END
     void serialize(Archive& ar, typename ::theracore::io::detail::fields_of<T>::type& v, \
                    const unsigned int version);
 
-/// The class version of a listed type (and of its `fields`: 1), named from `theracore` (at
+/// The class version of a listed type (and of its `fields`), named from `theracore` (at
 /// global scope).
 #define THERACORE_BOOST_VERSION(T)                                                                \
     BOOST_CLASS_VERSION(::theracore::T, ::theracore::io::detail::boost_version<::theracore::T>()) \
-    BOOST_CLASS_VERSION(::theracore::io::detail::fields_of<::theracore::T>::type, 1)
+    BOOST_CLASS_VERSION(::theracore::io::detail::fields_of<::theracore::T>::type,                 \
+                        ::theracore::io::detail::boost_version<                                   \
+                            ::theracore::io::detail::fields_of<::theracore::T>::type>())
 #define THERACORE_BOOST_VERSION_INSTRUMENTS(T) THERACORE_BOOST_VERSION(instruments::T)
 #define THERACORE_BOOST_VERSION_OUTCOMES(T) THERACORE_BOOST_VERSION(outcomes::T)

@@ -14,6 +14,7 @@
 /// ```
 #pragma once
 
+#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -24,25 +25,49 @@ THERACORE_NAMESPACE_BEGIN
 namespace io {
 namespace detail {
 
-/// Serializes each described field of `v` as a named value.
+template <class T>
+struct optional_value;
+template <class T>
+struct optional_value<std::optional<T>> {
+    using type = T;
+};
+
+/// Serializes each described field of `v` as a named value. Loading an archive of class
+/// `version` skips the fields added after it (they keep their defaults) and reads a field that
+/// became optional later as the plain value it then was.
 template <class Archive, class T>
-void serialize_fields(Archive& ar, T& v) {
-    theracore::detail::for_each_field(
-        v, [&](auto f) { ar& boost::serialization::make_nvp(f.name, f.ref); });
+void serialize_fields(Archive& ar, T& v, unsigned int version) {
+    theracore::detail::for_each_field(v, [&](auto f) {
+        using F = decltype(f);
+        if constexpr (Archive::is_loading::value) {
+            if (version < static_cast<unsigned>(F::since)) {
+                return;
+            }
+            if constexpr (F::optional_since > 0) {
+                if (version < static_cast<unsigned>(F::optional_since)) {
+                    typename optional_value<std::decay_t<decltype(f.ref)>>::type plain{};
+                    ar& boost::serialization::make_nvp(f.name, plain);
+                    f.ref = std::move(plain);
+                    return;
+                }
+            }
+        }
+        ar& boost::serialization::make_nvp(f.name, f.ref);
+    });
 }
 
 /// The body of the `serialize` of a validated class's `fields` (nothing for the placeholder of
 /// another type).
 template <class Archive, class F>
-void serialize_fields_of(Archive& ar, F& f) {
+void serialize_fields_of(Archive& ar, F& f, unsigned int version) {
     if constexpr (!std::is_empty_v<F>) {
-        serialize_fields(ar, f);
+        serialize_fields(ar, f, version);
     }
 }
 
 /// The body of every listed type's `serialize`.
 template <class Archive, class T>
-void serialize_value(Archive& ar, T& v) {
+void serialize_value(Archive& ar, T& v, unsigned int version) {
     if constexpr (is_validated<T>::value) {
         if constexpr (Archive::is_saving::value) {
             auto f = v.data();
@@ -53,7 +78,7 @@ void serialize_value(Archive& ar, T& v) {
             v = T::create(std::move(f));
         }
     } else {
-        serialize_fields(ar, v);
+        serialize_fields(ar, v, version);
     }
 }
 
@@ -64,13 +89,13 @@ THERACORE_NAMESPACE_END
 /// Defines the `serialize` that `THERACORE_BOOST_DECLARE(T)` declared (same namespace).
 #define THERACORE_BOOST_DEFINE(T)                                                        \
     template <class Archive>                                                             \
-    void serialize(Archive& ar, T& v, const unsigned int /*version*/) {                  \
-        ::theracore::io::detail::serialize_value(ar, v);                                 \
+    void serialize(Archive& ar, T& v, const unsigned int version) {                      \
+        ::theracore::io::detail::serialize_value(ar, v, version);                        \
     }                                                                                    \
     template <class Archive>                                                             \
     void serialize(Archive& ar, typename ::theracore::io::detail::fields_of<T>::type& v, \
-                   const unsigned int /*version*/) {                                     \
-        ::theracore::io::detail::serialize_fields_of(ar, v);                             \
+                   const unsigned int version) {                                         \
+        ::theracore::io::detail::serialize_fields_of(ar, v, version);                    \
     }
 
 /// Declares and defines the Boost `serialize` of a described type of your own (in its

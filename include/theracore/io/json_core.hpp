@@ -9,10 +9,12 @@
 /// Wire rules:
 /// - keys are the described field names; unknown keys are rejected (a misspelt optional key
 ///   would otherwise vanish silently);
-/// - `std::optional` fields may be absent or `null`; every other field is required;
+/// - `std::optional` fields may be absent or `null`, and so may a field added after the first
+///   version (it keeps its default); every other field is required;
 /// - enums are their wire names, dates `YYYY-MM-DD`, instants ISO-8601 in UTC with `Z`;
 /// - a top-level record carries `"schema"` and `"version"`; a version newer than this library
-///   knows is rejected, older versions are upgraded by the record's `upgrade_json` hook;
+///   knows is rejected; an older version reads with the fields added since (`detail::field<N>`)
+///   absent and keeping their defaults, after the record's `upgrade_json` hook when it has one;
 /// - `std::variant` is an object with one key, the alternative's `variant_tag`;
 /// - reading a record validates it: malformed input throws `parse_error` naming the path,
 ///   well-formed but invalid input throws `validation_error` listing every problem.
@@ -172,6 +174,10 @@ void read_fields(const json& j, T& out, std::set<std::string> allowed = {}) {
             if constexpr (is_optional<F>::value) {
                 f.ref.reset();
                 return;
+            } else if constexpr (decltype(f)::since > 1) {
+                // Added after the first version: JSON written before it has no key.
+                f.ref = F{};
+                return;
             } else {
                 throw parse_error(f.name, "required key is missing");
             }
@@ -212,18 +218,20 @@ json check_schema(const json& j) {
     if (!v->is_number_integer() || v->get<long long>() < 1) {
         throw parse_error("version", "expected a positive integer, got " + kind_of(*v));
     }
-    const auto version = v->get<int>();
-    if (version > T::schema_version) {
-        throw parse_error("version", "written by a newer TheraCore (version " +
-                                         std::to_string(version) + "; this library reads up to " +
+    if (v->is_number_unsigned()
+            ? v->get<unsigned long long>() > static_cast<unsigned long long>(T::schema_version)
+            : v->get<long long>() > T::schema_version) {
+        throw parse_error("version", "written by a newer TheraCore (version " + v->dump() +
+                                         "; this library reads up to " +
                                          std::to_string(T::schema_version) + ")");
     }
+    const auto version = v->get<int>();
     json copy = j;
     if (version < T::schema_version) {
+        // Fields added since (`detail::field<N>`) are simply absent; a change that needs more
+        // than that has an `upgrade_json` hook.
         if constexpr (has_upgrade<T>::value) {
             T::upgrade_json(copy, version);
-        } else {
-            throw parse_error("version", "no upgrade from version " + std::to_string(version));
         }
     }
     copy.erase("schema");

@@ -180,6 +180,7 @@
     X(parameter_provenance) \
     X(change_parameters) \
     X(score_point) \
+    X(unscored_point) \
     X(severity_band) \
     X(clinical_cutoff) \
     X(score_series) \

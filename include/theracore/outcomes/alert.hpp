@@ -87,7 +87,9 @@ struct alert_evidence {
     std::string instrument_id;
     std::string instrument_version;
     observation_time when;
-    double value = 0;
+    /// The score; empty when the administration gave none (a critical answer on a form whose
+    /// total could not be scored still raises its critical-item alert).
+    std::optional<double> value;
     std::optional<administration_id> administration;
     std::optional<session_id> session;
     /// Flag items that fired at this administration (for critical-item alerts).
@@ -98,7 +100,8 @@ struct alert_evidence {
         using theracore::detail::field;
         return std::make_tuple(field("role", s.role), field("instrument_id", s.instrument_id),
                                field("instrument_version", s.instrument_version),
-                               field("when", s.when), field("value", s.value),
+                               field("when", s.when),
+                               theracore::detail::field_optional_since<2>("value", s.value),
                                field("administration", s.administration),
                                field("session", s.session), field("fired_flags", s.fired_flags));
     }
@@ -114,7 +117,8 @@ struct alert_evidence {
 class alert {
   public:
     static constexpr const char* schema_name = "theracore.alert";
-    static constexpr int schema_version = 1;
+    /// 2: `alert_evidence.value` may be empty (evidence from an unscored administration).
+    static constexpr int schema_version = 2;
 
     /// The plain data of an alert; `alert::create` checks it.
     struct fields {

@@ -86,17 +86,48 @@ struct score_point {
     std::optional<administration_id> administration;
     /// Ids of the instrument definition's flags that fired, e.g. `"item9_self_harm"` (PHQ-9).
     std::vector<std::string> fired_flags;
+    /// Ids of critical flags that could not be evaluated (their items missing or invalid): the
+    /// score may be prorated, but nobody knows whether the critical answer was given.
+    std::vector<std::string> flags_not_evaluated;
 
     template <class Self>
     static auto describe(Self& s) {
         using theracore::detail::field;
         return std::make_tuple(
             field("when", s.when), field("value", s.value), field("session", s.session),
-            field("administration", s.administration), field("fired_flags", s.fired_flags));
+            field("administration", s.administration), field("fired_flags", s.fired_flags),
+            field<2>("flags_not_evaluated", s.flags_not_evaluated));
     }
 };
 
 [[nodiscard]] THERACORE_API problem_list validate(const score_point& s);
+
+/// An administration that gave no score on the series' scale (an item missing where the
+/// manual allows none, an answer out of range), kept in the series because its critical items
+/// were still evaluated on their own answers: a PHQ-9 with item 9 = 3 and item 4 missing has no
+/// total but must still raise its critical-item alert and appear on the chart. Change
+/// statistics, which need a value, never read these; alerts and charts do.
+struct unscored_point {
+    observation_time when;
+    std::optional<session_id> session;
+    std::optional<administration_id> administration;
+    /// Why there is no score, for people ("item phq9_4 is missing").
+    std::string reason;
+    /// As in `score_point`.
+    std::vector<std::string> fired_flags;
+    std::vector<std::string> flags_not_evaluated;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("when", s.when), field("session", s.session),
+                               field("administration", s.administration), field("reason", s.reason),
+                               field("fired_flags", s.fired_flags),
+                               field("flags_not_evaluated", s.flags_not_evaluated));
+    }
+};
+
+[[nodiscard]] THERACORE_API problem_list validate(const unscored_point& s);
 
 /// A severity band `[lower, upper]` (both inclusive, as published: PHQ-9 "5–9 mild").
 /// A non-integer (prorated) score is banded with the lower bounds as `>=` tests
@@ -156,6 +187,9 @@ struct score_series {
     std::optional<clinical_cutoff> cutoff;
     /// Strictly increasing in time; never sorted for you.
     std::vector<score_point> points;
+    /// Administrations without a score, strictly increasing in time (each distinct from every
+    /// point's time too).
+    std::vector<unscored_point> unscored;
 
     template <class Self>
     static auto describe(Self& s) {
@@ -163,7 +197,8 @@ struct score_series {
         return std::make_tuple(field("instrument_id", s.instrument_id),
                                field("instrument_version", s.instrument_version),
                                field("instrument_name", s.instrument_name), field("bands", s.bands),
-                               field("cutoff", s.cutoff), field("points", s.points));
+                               field("cutoff", s.cutoff), field("points", s.points),
+                               field<2>("unscored", s.unscored));
     }
 };
 

@@ -160,7 +160,14 @@ class alert_builder {
   public:
     alert_builder(const score_series& s, const alert_context& c) : s_(s), c_(c) {}
 
+    /// An alert triggered at `points[trigger]`.
     void add(alert_kind kind, alert_severity severity, std::size_t trigger,
+             std::vector<alert_evidence> evidence, std::string summary, std::string rule) {
+        add(kind, severity, s_.points[trigger].when, std::move(evidence), std::move(summary),
+            std::move(rule));
+    }
+    /// An alert triggered by the administration at `at` (scored or not).
+    void add(alert_kind kind, alert_severity severity, const observation_time& at,
              std::vector<alert_evidence> evidence, std::string summary, std::string rule);
 
     std::vector<alert> take() { return std::move(out_); }
