@@ -58,7 +58,70 @@ problem_list risk_flag::check(const fields& f) {
     }
     detail::require_nonempty(p, "required_follow_up", f.required_follow_up);
     check_history(p, f);
+    check_ratings(p, f);
     return p;
+}
+
+risk_level risk_flag::severity_on(date on) const noexcept {
+    auto r = raised_severity();
+    for (const auto& x : f_.rerated) {
+        if (!x.at.is_special() && x.at.date() <= on) {
+            r = x.to;
+        }
+    }
+    return r;
+}
+
+void risk_flag::rerate(risk_level to, instant at, clinician_id by, std::string reason) {
+    if (f_.status == flag_status::resolved || f_.status == flag_status::expired) {
+        throw conflict("risk_flag " + f_.id.str() + ": a " + std::string(to_string(f_.status)) +
+                       " flag is not re-rated; raise a new one");
+    }
+    fields next = f_;
+    next.rerated.push_back({f_.severity, to, at, std::move(by), std::move(reason)});
+    next.severity = to;
+    problem_list p;
+    check_ratings(p, next);
+    throw_if_invalid(p, "invalid risk_flag re-rating");
+    f_ = std::move(next);
+}
+
+void risk_flag::check_ratings(problem_list& p, const fields& f) {
+    // A re-rating comes after the raise and the flag's earlier changes, and before it closed.
+    std::optional<instant> closed;
+    for (const auto& h : f.history) {
+        if (h.to == flag_status::resolved || h.to == flag_status::expired) {
+            closed = h.at;
+        }
+    }
+    instant last = f.raised_at;
+    for (std::size_t i = 0; i < f.rerated.size(); ++i) {
+        const auto& r = f.rerated[i];
+        const std::string path = "rerated[" + std::to_string(i) + "]";
+        if (i > 0 && r.from != f.rerated[i - 1].to) {
+            p.push_back({path + ".from", "expected " + std::string(to_string(f.rerated[i - 1].to)) +
+                                             ", the rating before it"});
+        }
+        if (r.from == r.to) {
+            p.push_back({path + ".to",
+                         "is the rating it already had (" + std::string(to_string(r.from)) + ")"});
+        }
+        if (r.at.is_special() || (!last.is_special() && r.at < last)) {
+            p.push_back({path + ".at", "re-ratings must be timed, in order, from the raise"});
+        } else {
+            last = r.at;
+            if (closed && r.at > *closed) {
+                p.push_back({path + ".at", "after the flag was closed (" + to_iso8601(*closed) +
+                                               "); a closed flag is not re-rated"});
+            }
+        }
+        detail::require_nonempty(p, path + ".by", r.by);
+        detail::require_nonempty(p, path + ".reason", r.reason);
+    }
+    if (!f.rerated.empty() && f.rerated.back().to != f.severity) {
+        p.push_back({"severity", "does not match the last re-rating (" +
+                                     std::string(to_string(f.rerated.back().to)) + ")"});
+    }
 }
 
 flag_status risk_flag::status_on(date on) const noexcept {

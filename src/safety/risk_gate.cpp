@@ -27,7 +27,7 @@ risk_gate_decision evaluate_risk_signing_gate(const client_id& client, date on,
     risk_gate_decision d;
     std::vector<const risk_flag*> blocking;
     for (const auto& f : flags) {
-        if (f.client() == client && f.severity() >= risk_level::high && f.is_active_on(on)) {
+        if (f.client() == client && f.severity_on(on) >= risk_level::high && f.is_active_on(on)) {
             blocking.push_back(&f);
             d.blocking_flags.push_back(f.id());
         }

@@ -275,3 +275,52 @@ TEST(RiskFlag, TamperedHistoryIsRejected) {
     f.history[0].to = flag_status::open;
     EXPECT_TRUE(has_path(risk_flag::check(f), "history[0]"));
 }
+
+// Issue 15, correction 6: a clinician re-rates a flag with a reason; the previous rating is
+// kept and the chain must hold.
+TEST(RiskFlag, AClinicianReRatesItWithAReasonAndThePreviousRatingIsKept) {
+    auto f = test::open_phq9_flag();  // high, raised 2025-03-03 14:05
+    f.rerate(risk_level::moderate, at(2025, 3, 3, 15, 0), clinician_id("k-ada"),
+             "Risk formulation: passive ideation, no plan or intent");
+    EXPECT_EQ(f.severity(), risk_level::moderate);
+    EXPECT_EQ(f.raised_severity(), risk_level::high);
+    ASSERT_EQ(f.rerated().size(), 1u);
+    EXPECT_EQ(f.rerated()[0].from, risk_level::high);
+    EXPECT_EQ(f.rerated()[0].to, risk_level::moderate);
+    EXPECT_EQ(f.rerated()[0].by, clinician_id("k-ada"));
+    EXPECT_EQ(f.severity_on(date(2025, 3, 2)), risk_level::high);
+    EXPECT_EQ(f.severity_on(date(2025, 3, 3)), risk_level::moderate);
+    EXPECT_TRUE(risk_flag::check(f.data()).empty());
+
+    // Each re-rating names who, why, and changes something; it comes after the last one.
+    auto g = f;
+    EXPECT_THROW(g.rerate(risk_level::moderate, at(2025, 3, 4), clinician_id("k-ada"), "same"),
+                 validation_error);
+    EXPECT_THROW(g.rerate(risk_level::low, at(2025, 3, 4), clinician_id(""), "why"),
+                 validation_error);
+    EXPECT_THROW(g.rerate(risk_level::low, at(2025, 3, 4), clinician_id("k-ada"), ""),
+                 validation_error);
+    EXPECT_THROW(g.rerate(risk_level::low, at(2025, 3, 3, 14, 30), clinician_id("k-ada"), "x"),
+                 validation_error);
+    EXPECT_EQ(g, f);  // a refused re-rating changes nothing
+
+    // A closed flag is not re-rated.
+    g.resolve(at(2025, 3, 10), clinician_id("k-ada"), "Item 9 at 0 for a week");
+    EXPECT_THROW(g.rerate(risk_level::high, at(2025, 3, 11), clinician_id("k-ada"), "again"),
+                 conflict);
+
+    // Tampered data is named.
+    auto d = f.data();
+    d.severity = risk_level::imminent;
+    EXPECT_TRUE(has_path(risk_flag::check(d), "severity"));
+    d = f.data();
+    d.rerated.push_back(
+        {risk_level::high, risk_level::low, at(2025, 3, 5), clinician_id("k"), "r"});
+    d.severity = risk_level::low;
+    EXPECT_TRUE(has_path(risk_flag::check(d), "rerated[1].from"));
+    d = g.data();  // resolved on 2025-03-10
+    d.rerated.push_back(
+        {risk_level::moderate, risk_level::low, at(2025, 3, 12), clinician_id("k"), "r"});
+    d.severity = risk_level::low;
+    EXPECT_TRUE(has_path(risk_flag::check(d), "rerated[1].at"));
+}

@@ -94,6 +94,20 @@ TEST(RiskSigningGate, ResolvedExpiredAndFutureFlagsDoNotBlockButFollowedUpStillD
     EXPECT_FALSE(evaluate_risk_signing_gate(zoe, signing_day, false, {followed}, {}, {}).may_sign);
 }
 
+// Issue 15, correction 6: the gate reads the current rating. A clinician who rates an item-9
+// flag moderate after a formulation may sign; rated high again, the gate holds; a re-rating
+// counts from its day, so the day before it the raised rating still holds.
+TEST(RiskSigningGate, UsesTheClinicianRatingOnTheDay) {
+    auto f = flag("f-9", risk_level::high, at(2025, 3, 1));
+    EXPECT_FALSE(evaluate_risk_signing_gate(zoe, signing_day, false, {f}, {}, {}).may_sign);
+    f.rerate(risk_level::moderate, at(2025, 3, 3, 9, 0), clinician_id("k-ada"),
+             "Risk formulation: passive ideation, no plan, intent or means");
+    EXPECT_TRUE(evaluate_risk_signing_gate(zoe, signing_day, false, {f}, {}, {}).may_sign);
+    EXPECT_FALSE(evaluate_risk_signing_gate(zoe, date(2025, 3, 2), false, {f}, {}, {}).may_sign);
+    f.rerate(risk_level::high, at(2025, 3, 3, 16, 0), clinician_id("k-ada"), "Disclosed a plan");
+    EXPECT_FALSE(evaluate_risk_signing_gate(zoe, signing_day, false, {f}, {}, {}).may_sign);
+}
+
 TEST(RiskSigningGate, NeedsARiskReviewAndASafetyMeasure) {
     const std::vector<risk_flag> flags{flag("f-1", risk_level::high, at(2025, 3, 3, 14, 0))};
     const auto neither = evaluate_risk_signing_gate(zoe, signing_day, false, flags, {}, {});

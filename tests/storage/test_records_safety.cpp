@@ -103,6 +103,18 @@ TEST(SafetyRecords, AFlagChangesOnlyAlongItsLifecycle) {
         change(g);
         EXPECT_TRUE(refused(open, risk_flag::create(g)));
     }
+    // The rating changes by a re-rating only, and re-ratings are kept.
+    auto rerated = open;
+    rerated.rerate(risk_level::moderate, test::at(2025, 3, 3, 16), clinician_id("k-ada"),
+                   "Risk formulation: passive ideation, no plan or intent");
+    EXPECT_FALSE(refused(open, rerated));
+    auto again = rerated;
+    again.rerate(risk_level::high, test::at(2025, 3, 10, 9), clinician_id("k-ada"), "Plan");
+    EXPECT_FALSE(refused(rerated, again));
+    EXPECT_TRUE(refused(again, rerated)) << "a re-rating dropped";
+    auto g = again.data();
+    g.rerated[0].reason = "Rewritten";
+    EXPECT_TRUE(refused(again, risk_flag::create(g))) << "a recorded re-rating is kept";
 }
 
 TEST(SafetyRecords, AReferralKeepsItsTransitionsAndWhatWasSent) {

@@ -89,6 +89,7 @@
     X(cssrs_triage_source) \
     X(clinician_raised_source) \
     X(flag_status_change) \
+    X(flag_rerating) \
     X(risk_flag) \
     X(safety_contact) \
     X(support_service) \

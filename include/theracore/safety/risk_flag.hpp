@@ -130,24 +130,48 @@ struct flag_status_change {
     }
 };
 
+/// A clinician's change of a flag's rating: PHQ-9 item 9 raised a `high` flag, and after a
+/// risk formulation the clinician rates it `moderate`. The previous rating is kept here, so the
+/// rating the flag was raised with and every later one can be shown to an auditor.
+struct flag_rerating {
+    risk_level from{risk_level::high};
+    risk_level to{risk_level::high};
+    instant at;
+    clinician_id by;
+    /// Why (required): "risk formulation 2026-03-02: passive ideation, no plan or intent".
+    std::string reason;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using detail::field;
+        return std::make_tuple(field("from", s.from), field("to", s.to), field("at", s.at),
+                               field("by", s.by), field("reason", s.reason));
+    }
+};
+
 /// A risk flag. Invariants (checked by `create`, kept by every operation):
 /// - an id, a client, a source that names where it came from, a raise time, a review date on or
 ///   after the day it was raised, an optional expiry on or after that day, a required follow-up;
 /// - the history is a chain of allowed moves from `open`, in time order from the raise, ending
-///   at the current status; follow-ups and resolutions name who did them.
+///   at the current status; follow-ups and resolutions name who did them;
+/// - the re-ratings are a chain from the rating the flag was raised with to `severity` (the
+///   current rating), each a change, timed in order from the raise and while the flag was
+///   active, naming who made it and why.
 ///
 /// The status on a date (`status_on`) replays the history up to that date and treats a flag past
 /// its expiry date as expired even before anyone records the expiry.
 class risk_flag {
   public:
     static constexpr const char* schema_name = "theracore.risk_flag";
-    static constexpr int schema_version = 1;
+    /// 2: `rerated` (a clinician's changes of the rating).
+    static constexpr int schema_version = 2;
 
     /// The plain data of a flag; `risk_flag::create` checks it.
     struct fields {
         flag_id id;
         client_id client;
         flag_source source;
+        /// The current rating: the one it was raised with, or the last re-rating's.
         risk_level severity{risk_level::high};
         instant raised_at;
         /// The date by which the required follow-up must be done.
@@ -157,16 +181,18 @@ class risk_flag {
         std::string required_follow_up;
         flag_status status{flag_status::open};
         std::vector<flag_status_change> history;
+        /// The clinicians' changes of the rating, oldest first.
+        std::vector<flag_rerating> rerated;
 
         template <class Self>
         static auto describe(Self& s) {
             using detail::field;
-            return std::make_tuple(field("id", s.id), field("client", s.client),
-                                   field("source", s.source), field("severity", s.severity),
-                                   field("raised_at", s.raised_at), field("review_by", s.review_by),
-                                   field("expires", s.expires),
-                                   field("required_follow_up", s.required_follow_up),
-                                   field("status", s.status), field("history", s.history));
+            return std::make_tuple(
+                field("id", s.id), field("client", s.client), field("source", s.source),
+                field("severity", s.severity), field("raised_at", s.raised_at),
+                field("review_by", s.review_by), field("expires", s.expires),
+                field("required_follow_up", s.required_follow_up), field("status", s.status),
+                field("history", s.history), field<2>("rerated", s.rerated));
         }
     };
 
@@ -183,7 +209,15 @@ class risk_flag {
     [[nodiscard]] const flag_id& id() const noexcept { return f_.id; }
     [[nodiscard]] const client_id& client() const noexcept { return f_.client; }
     [[nodiscard]] const flag_source& source() const noexcept { return f_.source; }
+    /// The current rating.
     [[nodiscard]] risk_level severity() const noexcept { return f_.severity; }
+    /// The rating the flag was raised with.
+    [[nodiscard]] risk_level raised_severity() const noexcept {
+        return f_.rerated.empty() ? f_.severity : f_.rerated.front().from;
+    }
+    /// The rating at the end of day `on` (the raised rating before the first re-rating).
+    [[nodiscard]] THERACORE_API risk_level severity_on(date on) const noexcept;
+    [[nodiscard]] const std::vector<flag_rerating>& rerated() const noexcept { return f_.rerated; }
     [[nodiscard]] instant raised_at() const noexcept { return f_.raised_at; }
     [[nodiscard]] date review_by() const noexcept { return f_.review_by; }
     [[nodiscard]] const std::optional<date>& expires() const noexcept { return f_.expires; }
@@ -226,6 +260,16 @@ class risk_flag {
     /// Records that the flag lapsed on its expiry date. @throws as `transition`.
     void expire(instant at) { transition(flag_status::expired, at); }
 
+    /// Changes the rating to `to` at `at`, by clinician `by`, for `reason`; the previous
+    /// rating is kept in `rerated`. The risk gate reads the current rating, so rating an
+    /// item-9 flag `moderate` after a formulation lets notes be signed; rating it `high` again
+    /// holds them.
+    /// @throws conflict when the flag is resolved or expired (a closed flag is not re-rated:
+    ///         raise a new one).
+    /// @throws validation_error when `to` is the current rating, `by` or `reason` is empty, or
+    ///         `at` is before the raise or the flag's last change.
+    THERACORE_API void rerate(risk_level to, instant at, clinician_id by, std::string reason);
+
     friend THERACORE_API bool operator==(const risk_flag& a, const risk_flag& b);
     friend bool operator!=(const risk_flag& a, const risk_flag& b) { return !(a == b); }
 
@@ -233,6 +277,7 @@ class risk_flag {
     explicit risk_flag(fields f) : f_(std::move(f)) {}
 
     THERACORE_API static void check_history(problem_list& p, const fields& f);
+    THERACORE_API static void check_ratings(problem_list& p, const fields& f);
 
     fields f_;
 };

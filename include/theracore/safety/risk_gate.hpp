@@ -79,7 +79,8 @@ struct risk_gate_decision {
 /// Whether a session note of `client` may be signed on `on`.
 ///
 /// - Blocking flags: the client's flags that are active on `on` (`risk_flag::is_active_on`: open
-///   or followed up, not resolved, not expired) with severity high or imminent. Other clients'
+///   or followed up, not resolved, not expired) rated high or imminent on `on`
+///   (`risk_flag::severity_on`: a clinician's re-rating counts from its day). Other clients'
 ///   flags are ignored. No blocking flag: the note may be signed.
 /// - Otherwise the session must have recorded a risk review (`session_recorded_risk_review`),
 ///   and each blocking flag must be covered by either the client's current safety plan on `on`

@@ -15,9 +15,14 @@ void check_flag_update(const risk_flag& before, const risk_flag& after) {
     if (!detail::is_prefix(b.history, a.history)) {
         throw conflict(what + "its status history cannot be rewritten, only extended");
     }
-    const char* changed = b.client != a.client                           ? "client"
-                          : b.source != a.source                         ? "source"
-                          : b.severity != a.severity                     ? "severity"
+    if (!detail::is_prefix(b.rerated, a.rerated)) {
+        throw conflict(what + "its re-ratings cannot be rewritten, only extended");
+    }
+    // The rating changes only by a re-rating, which `create` ties to `severity`.
+    const char* changed = b.client != a.client   ? "client"
+                          : b.source != a.source ? "source"
+                          : b.severity != a.severity && b.rerated.size() == a.rerated.size()
+                              ? "severity (re-rate it)"
                           : b.raised_at != a.raised_at                   ? "raised_at"
                           : b.review_by != a.review_by                   ? "review_by"
                           : b.expires != a.expires                       ? "expires"
