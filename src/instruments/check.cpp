@@ -605,8 +605,11 @@ class checker {
         for (std::size_t j = 0; j < c.all_of.size(); ++j) {
             const auto& k = c.all_of[j];
             const auto kpath = at(path + ".all_of", j);
-            if (k.count.empty()) {
-                add(kpath + ".count", "needs at least one count term");
+            if (k.count.empty() && !k.when) {
+                add(kpath + ".count", "needs at least one count term or a condition");
+            }
+            if (k.when) {
+                check_condition(kpath + ".condition", *k.when);
             }
             std::size_t counted = 0;
             for (std::size_t t = 0; t < k.count.size(); ++t) {

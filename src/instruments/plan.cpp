@@ -208,6 +208,11 @@ std::shared_ptr<const plan> compile(const instrument_definition& d, const score_
                     cp.terms.push_back({indices_of(d, t.items), t.test, t.value});
                     use(cp.terms.back().items);
                 }
+                if (k.when) {
+                    cp.has_when = true;
+                    cp.when = compile_condition(d, *k.when);
+                    use(cp.when.items);
+                }
                 dp.criteria.push_back(std::move(cp));
             }
         } else {

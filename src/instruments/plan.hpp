@@ -132,6 +132,8 @@ struct criterion_plan {
     std::vector<count_term_plan> terms;
     int at_least = 0;
     int at_most = -1;  // -1: none
+    bool has_when = false;
+    condition_plan when;
 };
 
 struct trigger_plan {
@@ -1094,6 +1096,20 @@ class kernel {
         }
     }
 
+    /// Folds a criterion's condition into `met` like `combine_criterion`: yes keeps the bits,
+    /// no sets "not met", unknown clears "all met" and "answers met" (the answers given do not
+    /// decide it).
+    void fold_condition(const condition_plan& c, std::size_t n, std::uint8_t* met_bits) {
+        std::uint8_t* tr = tri_.data();
+        evaluate_block(c, n, tr);
+        for (std::size_t r = 0; r < n; ++r) {
+            const int yes = static_cast<int>(tr[r] == static_cast<std::uint8_t>(tri::yes));
+            const int no = static_cast<int>(tr[r] == static_cast<std::uint8_t>(tri::no));
+            const int keep = ~((yes ^ 1) * (crit_all_met | crit_answers_met));
+            met_bits[r] = static_cast<std::uint8_t>((met_bits[r] & keep) | no * crit_not_met);
+        }
+    }
+
     /// `evaluate_derived(d)` for each row of the block; `ok` is cleared where undetermined.
     void derive_block(const derived_plan& d, std::size_t n, std::int8_t* level,
                       std::uint8_t* determined, std::uint8_t* ok) {
@@ -1128,6 +1144,12 @@ class kernel {
             std::int32_t* certain_n = certain_.data();
             std::int32_t* possible_n = possible_.data();
             for (const auto& c : d.criteria) {
+                if (c.has_when) {
+                    fold_condition(c.when, n, met);
+                }
+                if (c.terms.empty()) {
+                    continue;
+                }
                 if (small_criterion(c)) {
                     count_criterion(c, n, known8_.data(), certain8_.data(), possible8_.data());
                     combine_criterion(c, n, known8_.data(), certain8_.data(), possible8_.data(),

@@ -462,15 +462,17 @@ TEST(ScorePss10, MissingAndInvalid) {
     EXPECT_EQ(problem_paths([&] { (void)score(p, answers({0, 0, 0, 5})); }), ids{"pss10_4"});
 }
 
-// ---- PG-13-R: Prigerson et al. 2021: items 3-12 rated 1-5, symptom score 10-50, >= 30 at the
-// threshold for probable PGD; items 1 (loss), 2 (months) and 13 (impairment) recorded, unscored.
+// ---- PG-13-R: Prigerson et al. 2021: items 3-12 rated 1-5, symptom score 10-50, >= 30 standing
+// for the DSM-5-TR symptom criterion; items 1 (loss), 2 (months) and 13 (impairment) are not
+// scored but are criteria of probable prolonged grief disorder (PhenX and Blueprint
+// reproductions of the scoring instructions; DSM-5-TR criterion A: at least 12 months).
 
 TEST(ScorePg13r, SymptomScoreThreshold30) {
     const auto& g = builtin("pg13r");
     std::vector<double> a = {1, 14, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1};
     auto r = score(g, answers(a));
     EXPECT_EQ(*total_scale_of(r).value, 30);  // Prigerson 2021: >= 30
-    EXPECT_EQ(total_scale_of(r).cut_offs_met, ids{"probable_pgd"});
+    EXPECT_EQ(total_scale_of(r).cut_offs_met, ids{"symptom_threshold"});
     a[11] = 2;
     r = score(g, answers(a));
     EXPECT_EQ(*total_scale_of(r).value, 29);
@@ -481,20 +483,62 @@ TEST(ScorePg13r, SymptomScoreThreshold30) {
     EXPECT_EQ(*total_scale_of(r).value, 50);
 }
 
-TEST(ScorePg13r, GateItemsAreRecordedNotScoredAndNoAlgorithmIsApplied) {
+// Issue 15, correction 5: probable_pgd fired on the symptom score alone, even three months
+// after a death or with item 1 = no loss. The rule needs all four criteria; a missing gate
+// answer leaves it undetermined, never "not met".
+TEST(ScorePg13r, ProbablePgdNeedsTheLossTwelveMonthsTheScoreAndImpairment) {
     const auto& g = builtin("pg13r");
-    // The diagnostic algorithm was not confirmed from a primary text and is not shipped: the
-    // loss, months and impairment answers change nothing, and only items 3-12 are counted.
-    EXPECT_TRUE(g.derived().empty());
+    auto outcome = [&](std::vector<answer> a) {
+        const auto r = score(g, responses::ordered(std::move(a)));
+        const auto* d = r.outcome("probable_pgd");
+        EXPECT_NE(d, nullptr);
+        return d ? std::string(d->label) : std::string("?");
+    };
+    const std::vector<answer> met{1, 14, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1};
+    EXPECT_EQ(outcome(met), "met");
+    auto a = met;
+    a[1] = 12;  // "at least 12 months": 12 is enough
+    EXPECT_EQ(outcome(a), "met");
+    a[1] = 3;  // three months after the death
+    EXPECT_EQ(outcome(a), "not met");
+    a = met;
+    a[0] = 0;  // no loss
+    EXPECT_EQ(outcome(a), "not met");
+    a = met;
+    a[12] = 0;  // no impairment
+    EXPECT_EQ(outcome(a), "not met");
+    a = met;
+    a[11] = 2;  // symptom score 29
+    EXPECT_EQ(outcome(a), "not met");
+    // Missing gate answers: undetermined, unless another criterion already fails.
+    a = met;
+    a[1] = answer();
+    EXPECT_EQ(outcome(a), "undetermined");
+    a[0] = 0;
+    EXPECT_EQ(outcome(a), "not met");
+    // A missing symptom item: the score is not scored, but the criterion may still be decided
+    // (nine items at 4 already sum to 36, whatever the tenth: at least 1).
+    a = {1, 14, 4, 4, 4, 4, 4, answer(), 4, 4, 4, 4, 1};
+    EXPECT_EQ(outcome(a), "met");
+    a = {1, 14, 3, 3, 3, 3, 3, answer(), 3, 3, 3, 3, 1};  // 27 + 1..5: 28-32
+    EXPECT_EQ(outcome(a), "undetermined");
+    a = {1, 14, 2, 2, 2, 2, 2, answer(), 2, 2, 2, 2, 1};  // 18 + 1..5: at most 23
+    EXPECT_EQ(outcome(a), "not met");
+}
+
+TEST(ScorePg13r, GateItemsAreNotScored) {
+    const auto& g = builtin("pg13r");
     const auto with_gates = score(g, answers({1, 30, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1}));
     const auto without = score(g, answers({0, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0}));
     EXPECT_EQ(*total_scale_of(with_gates).value, *total_scale_of(without).value);
-    EXPECT_EQ(total_scale_of(without).cut_offs_met, ids{"probable_pgd"});
-    EXPECT_EQ(with_gates.answered, 10);
-    // A missing gate item is not a missing symptom; a missing symptom item is.
+    EXPECT_EQ(total_scale_of(without).cut_offs_met, ids{"symptom_threshold"});
+    // The gate items are criteria of probable_pgd, so they count as answered (or missing),
+    // but a missing gate item never stops the symptom score; a missing symptom item does.
+    EXPECT_EQ(with_gates.answered, 13);
     auto r = score(g, answers({na, na, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, na}));
     EXPECT_EQ(*total_scale_of(r).value, 30);
-    EXPECT_EQ(r.missing, 0);
+    EXPECT_EQ(r.missing, 3);
+    EXPECT_EQ(r.outcome("probable_pgd")->label, "undetermined");
     r = score(g, answers({1, 14, 3, 3, 3, 3, na, 3, 3, 3, 3, 3, 1}));
     EXPECT_EQ(total_scale_of(r).status, scale_status::too_many_missing);
 }

@@ -48,7 +48,7 @@ TEST(InstrumentJson, EveryBuiltinRoundTrips) {
     for (const auto& inst : builtin_catalog().instruments()) {
         const json j = inst;
         EXPECT_EQ(j.at("schema"), "theracore.instrument");
-        EXPECT_EQ(j.at("version"), 1);
+        EXPECT_EQ(j.at("version"), instrument::schema_version);
         EXPECT_EQ(j.at("instrument_version"), inst.version());
         EXPECT_EQ(load_instrument(j), inst) << inst.id();
         EXPECT_EQ(j.get<instrument>(), inst) << inst.id();
@@ -147,7 +147,7 @@ TEST(InstrumentJson, SchemaAndTextErrors) {
     EXPECT_EQ(test::problem_paths([&] { (void)load_instrument(j); }),
               std::vector<std::string>{"schema"});
     j = phq9_json();
-    j["version"] = 2;
+    j["version"] = instrument::schema_version + 1;
     EXPECT_EQ(test::problem_paths([&] { (void)load_instrument(j); }),
               std::vector<std::string>{"version"});
     EXPECT_THROW((void)load_instrument_text("{\"schema\": "), parse_error);

@@ -99,8 +99,11 @@ inline ti::instrument_definition toy_definition() {
     ti::derived_rule rule;
     rule.id = "two_high";
     rule.name = "Two items at 2 or more";
-    rule.rule = ti::criteria_rule{
-        {{"", {{{"toy_1", "toy_2", "toy_3"}, ti::comparison::at_least, 2}}, 2, std::nullopt}}};
+    rule.rule = ti::criteria_rule{{{"",
+                                    {{{"toy_1", "toy_2", "toy_3"}, ti::comparison::at_least, 2}},
+                                    2,
+                                    std::nullopt,
+                                    std::nullopt}}};
     rule.source = "Test fixture";
     d.derived = {rule};
     return d;

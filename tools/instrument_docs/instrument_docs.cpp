@@ -213,10 +213,17 @@ void write_instrument(std::ostream& o, const ti::instrument& inst) {
                                         std::string(theracore::to_string(t.test)) + " " +
                                         num(t.value));
                     }
-                    parts.push_back(
-                        "at least " + std::to_string(k.at_least) +
-                        (k.at_most ? " and at most " + std::to_string(*k.at_most) : std::string()) +
-                        " of (" + join(terms, " plus ") + ")");
+                    std::string part;
+                    if (!terms.empty()) {
+                        part = "at least " + std::to_string(k.at_least) +
+                               (k.at_most ? " and at most " + std::to_string(*k.at_most)
+                                          : std::string()) +
+                               " of (" + join(terms, " plus ") + ")";
+                    }
+                    if (k.when) {
+                        part += (part.empty() ? "" : " and ") + condition_text(inst, *k.when);
+                    }
+                    parts.push_back(k.name.empty() ? part : k.name + " [" + part + "]");
                 }
                 o << "met when " << join(parts, "; and ");
             } else {

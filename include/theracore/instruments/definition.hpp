@@ -508,18 +508,22 @@ struct count_term {
 };
 
 /// "At least `at_least` (and at most `at_most`) of the counted items": the count is the sum
-/// over the terms (PHQ-9: items 1–8 at >= 2 plus item 9 at >= 1).
+/// over the terms (PHQ-9: items 1–8 at >= 2 plus item 9 at >= 1). A criterion may instead, or
+/// as well, test a `condition` over items (PG-13-R: the sum of items 3–12 >= 30); it holds
+/// when its count and its condition both do.
 struct count_criterion {
     std::string name;
     std::vector<count_term> count;
     int at_least = 0;
     std::optional<int> at_most;
+    std::optional<condition> when;
 
     template <class Self>
     static auto describe(Self& s) {
         using theracore::detail::field;
         return std::make_tuple(field("name", s.name), field("count", s.count),
-                               field("at_least", s.at_least), field("at_most", s.at_most));
+                               field("at_least", s.at_least), field("at_most", s.at_most),
+                               field<2>("condition", s.when));
     }
 };
 

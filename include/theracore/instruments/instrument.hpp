@@ -69,7 +69,8 @@ class scoring_plan {
 class instrument {
   public:
     static constexpr const char* schema_name = "theracore.instrument";
-    static constexpr int schema_version = 1;
+    /// 2: a derived criterion may test a `condition` (PG-13-R's symptom score).
+    static constexpr int schema_version = 2;
 
     using fields = instrument_definition;
 
