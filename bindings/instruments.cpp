@@ -117,6 +117,26 @@ py::dict score_view(const instrument& inst, const batch_view& view, bool strict,
     return to_arrays(std::move(out));
 }
 
+/// A 2-D array as a batch view (no copy; the array must outlive it).
+batch_view view_of(const py::array& a, const py::object& missing_code) {
+    if (a.ndim() != 2) {
+        throw validation_error("cannot read array",
+                               {{"array",
+                                 "must be two-dimensional (N administrations × k items), "
+                                 "got " +
+                                     std::to_string(a.ndim()) + " dimensions"}});
+    }
+    const auto type = element_type_of(a.dtype(), "array");
+    const auto rows = static_cast<std::size_t>(a.shape(0));
+    const auto cols = static_cast<std::size_t>(a.shape(1));
+    std::vector<column_view> columns(cols);
+    const auto* base = static_cast<const unsigned char*>(a.data());
+    for (std::size_t j = 0; j < cols; ++j) {
+        columns[j] = {base + static_cast<std::ptrdiff_t>(j) * a.strides(1), type, a.strides(0)};
+    }
+    return batch_view(rows, std::move(columns), missing_code_of(missing_code));
+}
+
 py::dict score_many(const instrument& inst, const py::array& a, bool strict,
                     const py::object& missing_code, const py::object& threads,
                     const std::optional<score_options>& options) {
@@ -210,9 +230,13 @@ void bind_instruments(py::module_& m) {
     bind_enum<scale_status>(m, "ScaleStatus", "Why a scale has (or has no) value.");
     bind_enum<rounding_rule>(m, "RoundingRule", "Rounding of a prorated scale value.");
     bind_enum<prorate_method>(m, "ProrateMethod", "How missing items are filled in.");
+    bind_enum<answer_coding>(m, "AnswerCoding",
+                             "Whether answers are form positions or item scores (after reverse "
+                             "keying); they differ only on reverse-keyed items.");
 
     bind_struct<missing_rule>(m, "MissingRule",
                               "How many items a scale may miss and how the gap is filled.");
+    bind_struct<coding_check>(m, "CodingCheck", "What a batch of answers says about their coding.");
     bind_struct<score_options>(m, "ScoreOptions",
                                "Choices when scoring; the defaults follow the definition.");
     bind_struct<responses>(m, "Responses",
@@ -234,6 +258,7 @@ void bind_instruments(py::module_& m) {
         .def_property_readonly("version", &instrument::version)
         .def_property_readonly("licence", &instrument::licence)
         .def_property_readonly("direction", &instrument::direction)
+        .def_property_readonly("answers", &instrument::answers)
         .def_property_readonly("citation", [](const instrument& i) { return i.data().citation; })
         .def_property_readonly("item_ids",
                                [](const instrument& i) {
@@ -293,6 +318,14 @@ void bind_instruments(py::module_& m) {
                 return score(i, r, options.value_or(score_options{}));
             },
             py::arg("responses"), py::arg("options") = py::none())
+        .def(
+            "check_coding",
+            [](const instrument& i, const py::array& a, const py::object& missing_code,
+               std::optional<answer_coding> assumed, const std::string& scale) {
+                return check_answer_coding(i, view_of(a, missing_code), assumed, scale);
+            },
+            py::arg("array"), py::arg("missing_code") = py::none(), py::arg("assumed") = py::none(),
+            py::arg("scale") = "")
         .def("score_many", &score_many, py::arg("array"), py::arg("strict") = false,
              py::arg("missing_code") = py::none(), py::arg("threads") = py::none(),
              py::arg("options") = py::none(),

@@ -15,10 +15,12 @@ from . import errors, outcomes, storage
 from ._core import (
     Address,
     Administration,
+    AnswerCoding,
     AttendanceRole,
     CareEpisode,
     ChangeParameters,
     Client,
+    CodingCheck,
     Clinician,
     CodedConcept,
     ContactPoint,
@@ -95,6 +97,8 @@ __all__ = [
     "plot",
     "storage",
     # instruments
+    "AnswerCoding",
+    "CodingCheck",
     "Instrument",
     "MissingRule",
     "ProrateMethod",

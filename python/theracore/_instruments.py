@@ -227,6 +227,35 @@ class Instrument:
         """
         return Score(self._impl.score(_answers(answers), options), self.total_scale)
 
+    def check_coding(
+        self,
+        array: Any,
+        *,
+        missing_code: Optional[int] = None,
+        assumed: Optional[_core.AnswerCoding] = None,
+        scale: str = "",
+    ) -> _core.CodingCheck:
+        """Checks whether an N × k array of answers looks coded as ``assumed`` (default: the
+        definition's :attr:`answers`, form positions for every built-in) or as the other coding.
+        On reverse-keyed items (EPDS 3 and 5-10) positions and item scores are mirror images, so
+        pre-scored data read as positions turn those items against the rest of the scale and lose
+        critical answers (EPDS item 10). Returns a :class:`CodingCheck`: ``agreement`` (mean
+        correlation of the reverse-keyed items with the others, read as assumed),
+        ``mismatch`` (the other coding when the data clearly look coded that way, from 30
+        complete rows) and a ``message``. Score such data with
+        ``ScoreOptions(coding=AnswerCoding.scores)``.
+        """
+        if not isinstance(array, np.ndarray):
+            array = array.to_numpy() if hasattr(array, "to_numpy") else np.asarray(array)
+        if array.dtype == object or array.dtype.kind in "USb":
+            array = np.asarray(array, dtype=np.float64)
+        return self._impl.check_coding(array, missing_code, assumed, scale)
+
+    @property
+    def answers(self) -> _core.AnswerCoding:
+        """How answers to this definition are coded unless scoring is told otherwise."""
+        return self._impl.answers
+
     def score_many(
         self,
         array: Any,

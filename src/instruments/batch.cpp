@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <limits>
@@ -16,6 +17,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "check.hpp"
 #include "messages.hpp"
 #include "plan.hpp"
 
@@ -244,6 +246,145 @@ std::string row_reason(const batch_result& out, std::size_t row,
         }
     }
     return {};
+}
+
+coding_check check_answer_coding(const instrument& inst, const batch_view& view,
+                                 std::optional<answer_coding> assumed, std::string_view scale_id) {
+    const auto& d = inst.data();
+    coding_check out;
+    out.assumed = assumed.value_or(d.answers);
+    const scale* s = nullptr;
+    if (scale_id.empty()) {
+        s = inst.total() ? inst.total() : (d.scales.empty() ? nullptr : &d.scales.front());
+    } else {
+        for (const auto& x : d.scales) {
+            s = x.id == scale_id ? &x : s;
+        }
+    }
+    if (!s) {
+        throw validation_error(
+            "cannot check the answer coding",
+            {{"scale_id", d.id + " has no scale \"" + std::string(scale_id) + "\""}});
+    }
+    out.scale = s->id;
+    struct column {
+        std::size_t index = 0;
+        bool reverse = false;
+        double lo = 0, hi = 0;
+    };
+    std::vector<column> cols;
+    for (const auto& id : s->items) {
+        const auto at =
+            static_cast<std::size_t>(std::find_if(d.items.begin(), d.items.end(),
+                                                  [&](const item& x) { return x.id == id; }) -
+                                     d.items.begin());
+        if (at >= view.cols()) {
+            throw validation_error("cannot check the answer coding",
+                                   {{"view", "has no column for item " + id + " (form position " +
+                                                 std::to_string(at + 1) + ")"}});
+        }
+        const auto& it = d.items[at];
+        const auto* rs = detail::find_response_scale(d, it.response_scale);
+        column c{at, it.reverse, 0, 0};
+        if (rs && !rs->options.empty()) {
+            c.lo = c.hi = rs->options.front().value;
+            for (const auto& o : rs->options) {
+                if (!o.not_applicable) {
+                    c.lo = std::min(c.lo, o.value);
+                    c.hi = std::max(c.hi, o.value);
+                }
+            }
+        } else if (rs && rs->range) {
+            c.lo = rs->range->min;
+            c.hi = rs->range->max.value_or(std::numeric_limits<double>::infinity());
+        }
+        if (c.reverse) {
+            out.reverse_items.push_back(id);
+        }
+        cols.push_back(c);
+    }
+    const std::string name = inst.name().empty() ? d.id : inst.name();
+    const bool any_plain =
+        std::any_of(cols.begin(), cols.end(), [](const column& c) { return !c.reverse; });
+    if (out.reverse_items.empty() || !any_plain) {
+        out.agreement = std::numeric_limits<double>::quiet_NaN();
+        out.message = out.reverse_items.empty()
+                          ? name + " " + out.scale +
+                                " has no reverse-keyed item: positions and scores are the same"
+                          : name + " " + out.scale +
+                                " has only reverse-keyed items: the coding cannot be told apart";
+        return out;
+    }
+    // Sums for the correlation of each reverse-keyed item with the rest (the plain items' sum).
+    const std::size_t k = out.reverse_items.size();
+    std::vector<double> sx(k), sxx(k), sxy(k);
+    double sy = 0, syy = 0;
+    std::vector<double> row(cols.size());
+    for (std::size_t r = 0; r < view.rows(); ++r) {
+        bool usable = true;
+        for (std::size_t j = 0; j < cols.size() && usable; ++j) {
+            row[j] = read_cell(view, cols[j].index, r);
+            usable = std::isfinite(row[j]) && row[j] >= cols[j].lo && row[j] <= cols[j].hi;
+        }
+        if (!usable) {
+            continue;
+        }
+        ++out.rows_used;
+        double rest = 0;
+        for (std::size_t j = 0; j < cols.size(); ++j) {
+            rest += cols[j].reverse ? 0.0 : row[j];
+        }
+        sy += rest;
+        syy += rest * rest;
+        std::size_t m = 0;
+        for (std::size_t j = 0; j < cols.size(); ++j) {
+            if (!cols[j].reverse) {
+                continue;
+            }
+            const double x =
+                out.assumed == answer_coding::positions ? cols[j].lo + cols[j].hi - row[j] : row[j];
+            sx[m] += x;
+            sxx[m] += x * x;
+            sxy[m] += x * rest;
+            ++m;
+        }
+    }
+    const auto n = static_cast<double>(out.rows_used);
+    double total = 0;
+    std::size_t counted = 0;
+    for (std::size_t m = 0; m < k; ++m) {
+        const double cov = n * sxy[m] - sx[m] * sy;
+        const double vx = n * sxx[m] - sx[m] * sx[m];
+        const double vy = n * syy - sy * sy;
+        if (vx > 0 && vy > 0) {
+            total += cov / std::sqrt(vx * vy);
+            ++counted;
+        }
+    }
+    out.agreement =
+        counted ? total / static_cast<double>(counted) : std::numeric_limits<double>::quiet_NaN();
+    const std::string coding(to_string(out.assumed));
+    const auto other =
+        out.assumed == answer_coding::positions ? answer_coding::scores : answer_coding::positions;
+    char r_text[32];
+    std::snprintf(r_text, sizeof r_text, "%.2f", out.agreement);
+    const std::string used = std::to_string(out.rows_used) + " complete rows";
+    if (out.rows_used < coding_check_min_rows || !counted) {
+        out.message = "only " + used + " of " + name + " " + out.scale + " (at least " +
+                      std::to_string(coding_check_min_rows) +
+                      " needed, with varied answers): the coding cannot be checked";
+    } else if (out.agreement <= coding_check_threshold) {
+        out.mismatch = other;
+        out.message = "read as " + coding + ", the reverse-keyed items of " + name + " " +
+                      out.scale + " run against the other items (mean r = " + r_text + " over " +
+                      used + "): the answers look like " + std::string(to_string(other)) +
+                      "; score them with coding " + std::string(to_string(other));
+    } else {
+        out.message = "read as " + coding + ", the reverse-keyed items of " + name + " " +
+                      out.scale + " agree with the other items (mean r = " + r_text + " over " +
+                      used + ")";
+    }
+    return out;
 }
 
 }  // namespace instruments

@@ -130,9 +130,10 @@ std::shared_ptr<const plan> compile(const instrument_definition& d, const score_
 
     auto p = std::make_shared<plan>();
     p->options = options;
+    p->scores_given = options.coding.value_or(d.answers) == answer_coding::scores;
     for (const auto& it : d.items) {
-        p->items.push_back(compile_item(it, *find_response_scale(d, it.response_scale),
-                                        options.reverse_keying_applied));
+        p->items.push_back(
+            compile_item(it, *find_response_scale(d, it.response_scale), p->scores_given));
         p->item_ids.push_back(it.id);
     }
     std::size_t last_used = 0;

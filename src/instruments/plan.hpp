@@ -165,6 +165,8 @@ struct plan {
     std::vector<derived_plan> derived;
     std::vector<std::string> derived_ids;
     score_options options;
+    /// The answers are item scores (already reverse keyed), by the options or the definition.
+    bool scores_given = false;
 };
 
 /// Compiles a checked definition with `options`.

@@ -210,7 +210,7 @@ score_result build_result(const instrument& inst, const plan& p, const batch_res
     }
     res.answered = out.answered[0];
     res.missing = out.missing[0];
-    res.reverse_keying_applied = p.options.reverse_keying_applied;
+    res.reverse_keying_applied = p.scores_given;
     res.norm_group = p.options.norm_group;
     return res;
 }

@@ -398,9 +398,122 @@ TEST(Batch, RowRangesFillOneResultAndBadArgumentsThrow) {
 TEST(Batch, OptionsCompileIntoAPlan) {
     const auto& core = test::builtin("core10");
     score_options pre;
-    pre.reverse_keying_applied = true;
+    pre.coding = answer_coding::scores;
     const double zeros[10] = {};
     EXPECT_EQ(
         score_batch(core.compile(pre), batch_view::row_major(zeros, 1, 10)).scales[0].value[0], 0);
     EXPECT_EQ(score_batch(core, batch_view::row_major(zeros, 1, 10)).scales[0].value[0], 8);
+}
+
+// ---- Answer coding (issue 15, correction 4). EPDS items 3 and 5-10 are reverse keyed (Cox,
+// Holden & Sagovsky 1987: scored 3 - option position). Pre-scored data with item 10 = 3 ("yes,
+// quite often") read as positions scored 18 and lost the self-harm flag.
+
+namespace {
+
+/// `rows` EPDS administrations as item scores (column-major): a latent severity 0-3 per row,
+/// each item within one point of it.
+std::vector<double> epds_item_scores(std::size_t rows, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::vector<double> out(rows * 10);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const int level = static_cast<int>(rng() % 4);
+        for (std::size_t j = 0; j < 10; ++j) {
+            const int v = level + static_cast<int>(rng() % 3) - 1;
+            out[j * rows + r] = std::clamp(v, 0, 3);
+        }
+    }
+    return out;
+}
+
+/// The same answers as form positions: the reverse-keyed items mirrored (3 - score).
+std::vector<double> as_positions(std::vector<double> scores, std::size_t rows) {
+    for (const std::size_t j : {2U, 4U, 5U, 6U, 7U, 8U, 9U}) {
+        for (std::size_t r = 0; r < rows; ++r) {
+            scores[j * rows + r] = 3 - scores[j * rows + r];
+        }
+    }
+    return scores;
+}
+
+}  // namespace
+
+TEST(AnswerCoding, EveryBuiltinDefinitionStatesPositions) {
+    for (const auto& inst : builtin_catalog().instruments()) {
+        EXPECT_EQ(inst.answers(), answer_coding::positions) << inst.id();
+    }
+}
+
+TEST(AnswerCoding, PreScoredEpdsKeepsItsItem10FlagWhenToldItsCoding) {
+    const auto& e = test::builtin("epds");
+    // Item scores summing to 18, item 10 = 3 ("yes, quite often"), as the issue found them.
+    const std::vector<double> scored{2, 2, 2, 2, 2, 2, 1, 1, 1, 3};
+    const auto as_read = score(e, test::answers(scored));  // read as positions, as before
+    EXPECT_FALSE(as_read.flagged("item10_self_harm"));
+    score_options pre;
+    pre.coding = answer_coding::scores;
+    const auto told = score(e, test::answers(scored), pre);
+    EXPECT_TRUE(told.flagged("item10_self_harm"));
+    EXPECT_EQ(*told.scales[0].value, 18);
+    EXPECT_TRUE(told.reverse_keying_applied);
+    // A definition may state that its answers are item scores; options still override it.
+    auto d = e.data();
+    d.answers = answer_coding::scores;
+    const auto scores_def = instrument::create(d);
+    EXPECT_TRUE(score(scores_def, test::answers(scored)).flagged("item10_self_harm"));
+    score_options positions;
+    positions.coding = answer_coding::positions;
+    EXPECT_FALSE(score(scores_def, test::answers(scored), positions).flagged("item10_self_harm"));
+}
+
+TEST(AnswerCoding, ABatchInTheOtherCodingIsReported) {
+    const auto& e = test::builtin("epds");
+    const std::size_t rows = 400;
+    const auto scores = epds_item_scores(rows, 7);
+    const auto positions = as_positions(scores, rows);
+    const auto pos_view = batch_view::column_major(positions.data(), rows, 10);
+    const auto score_view = batch_view::column_major(scores.data(), rows, 10);
+
+    const auto right = check_answer_coding(e, pos_view);
+    EXPECT_EQ(right.assumed, answer_coding::positions);
+    EXPECT_EQ(right.scale, "total");
+    EXPECT_EQ(right.reverse_items.size(), 7u);
+    EXPECT_EQ(right.rows_used, rows);
+    EXPECT_GT(right.agreement, 0.2);
+    EXPECT_FALSE(right.mismatch);
+
+    const auto wrong = check_answer_coding(e, score_view);  // pre-scored, read as positions
+    EXPECT_LT(wrong.agreement, -0.2);
+    ASSERT_TRUE(wrong.mismatch);
+    EXPECT_EQ(*wrong.mismatch, answer_coding::scores);
+    EXPECT_NE(wrong.message.find("look like scores"), std::string::npos) << wrong.message;
+    // Mirror images: the same data read the other way agree exactly as much.
+    EXPECT_NEAR(check_answer_coding(e, score_view, answer_coding::scores).agreement,
+                right.agreement, 1e-12);
+
+    // A subscale may be named; too few complete rows decide nothing.
+    const auto sub = check_answer_coding(e, batch_view::column_major(scores.data(), 400, 10),
+                                         std::nullopt, "epds3a");
+    EXPECT_EQ(sub.scale, "epds3a");
+    EXPECT_EQ(sub.reverse_items, (std::vector<std::string>{"epds_3", "epds_5"}));
+    auto gappy = scores;
+    for (std::size_t r = 10; r < rows; ++r) {
+        gappy[9 * rows + r] = std::nan("");
+    }
+    const auto ten = check_answer_coding(e, batch_view::column_major(gappy.data(), rows, 10));
+    EXPECT_EQ(ten.rows_used, 10u);
+    EXPECT_FALSE(ten.mismatch);
+    EXPECT_NE(ten.message.find("cannot be checked"), std::string::npos) << ten.message;
+
+    // Without reverse-keyed items both codings score alike: nothing to check.
+    const std::vector<double> phq(9 * 40, 1.0);
+    const auto plain =
+        check_answer_coding(test::builtin("phq9"), batch_view::column_major(phq.data(), 40, 9));
+    EXPECT_TRUE(plain.reverse_items.empty());
+    EXPECT_FALSE(plain.mismatch);
+    EXPECT_TRUE(std::isnan(plain.agreement));
+    // Bad arguments are named.
+    EXPECT_THROW((void)check_answer_coding(e, pos_view, std::nullopt, "nope"), validation_error);
+    EXPECT_THROW((void)check_answer_coding(e, batch_view::column_major(scores.data(), rows, 9)),
+                 validation_error);
 }

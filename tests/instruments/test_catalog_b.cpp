@@ -203,7 +203,7 @@ TEST(ScoreDast10, Question3IsReverseKeyed) {
     EXPECT_EQ(total_scale_of(r).band_label, "Severe level");
     // Pre-scored data (question 3 already keyed): no second reversal.
     score_options pre;
-    pre.reverse_keying_applied = true;
+    pre.coding = answer_coding::scores;
     r = score(d, answers(std::vector<double>(10, 0)), pre);
     EXPECT_EQ(*total_scale_of(r).value, 0);
 }
@@ -425,7 +425,7 @@ TEST(ScorePss10, ItemsFourFiveSevenEightAreReversed) {
     r = score(p, answers({4, 4, 4, 0, 0, 4, 0, 0, 4, 4}));
     EXPECT_EQ(*total_scale_of(r).value, 40);
     score_options pre;
-    pre.reverse_keying_applied = true;
+    pre.coding = answer_coding::scores;
     r = score(p, answers(std::vector<double>(10, 0)), pre);
     EXPECT_EQ(*total_scale_of(r).value, 0);
 }

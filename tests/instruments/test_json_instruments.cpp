@@ -146,6 +146,16 @@ TEST(InstrumentJson, SchemaAndTextErrors) {
     j["schema"] = "theracore.client";
     EXPECT_EQ(test::problem_paths([&] { (void)load_instrument(j); }),
               std::vector<std::string>{"schema"});
+    // A version-1 definition has no `answers` key: it takes form positions.
+    j = phq9_json();
+    j["version"] = 1;
+    j.erase("answers");
+    EXPECT_EQ(load_instrument(j).answers(), answer_coding::positions);
+    EXPECT_EQ(j.get<instrument>().answers(), answer_coding::positions);
+    j = phq9_json();
+    j["answers"] = "letters";
+    EXPECT_EQ(test::problem_paths([&] { (void)load_instrument(j); }),
+              std::vector<std::string>{"answers"});
     j = phq9_json();
     j["version"] = instrument::schema_version + 1;
     EXPECT_EQ(test::problem_paths([&] { (void)load_instrument(j); }),

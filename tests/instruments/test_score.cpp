@@ -269,7 +269,7 @@ TEST(ScoreCore10, ReverseKeyedItems2And3) {
     EXPECT_EQ(scale_of(r, "total").band_label, "Severe");
     // Pre-scored data (as CamCOPS stores items 2-3): no second reversal.
     score_options pre;
-    pre.reverse_keying_applied = true;
+    pre.coding = answer_coding::scores;
     r = score(core, answers({0, 0, 0, 0, 0, 0, 0, 0, 0, 0}), pre);
     EXPECT_EQ(*scale_of(r, "total").value, 0);
     EXPECT_TRUE(r.reverse_keying_applied);
@@ -524,7 +524,7 @@ TEST(ScoreEpds, Item10FlagTestsTheScoredValueNotTheOptionPosition) {
     EXPECT_TRUE(r.flagged("item10_self_harm"));
     // Pre-scored data: a 3 on item 10 is a scored 3.
     score_options pre;
-    pre.reverse_keying_applied = true;
+    pre.coding = answer_coding::scores;
     r = score(e, answers({0, 0, 0, 0, 0, 0, 0, 0, 0, 3}), pre);
     EXPECT_TRUE(r.flagged("item10_self_harm"));
     EXPECT_EQ(*scale_of(r, "total").value, 3);

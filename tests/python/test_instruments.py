@@ -294,3 +294,25 @@ def test_score_many_bad_input() -> None:
     assert list(res["status"]) == [2, 2]
     empty = phq.score_many(np.zeros((0, 9)))
     assert empty["total"].shape == (0,)
+
+
+def test_answer_coding_is_explicit_and_a_mismatch_is_reported():
+    """Issue 15, correction 4: EPDS items 3 and 5-10 are reverse keyed (Cox et al. 1987); pre-scored
+    data with item 10 = 3 read as form positions lose the self-harm flag."""
+    epds = tc.instrument("epds")
+    assert epds.answers == tc.AnswerCoding.positions
+    scored = [2, 2, 2, 2, 2, 2, 1, 1, 1, 3]
+    assert "item10_self_harm" not in epds.score(scored).flags
+    told = epds.score(scored, options=tc.ScoreOptions(coding=tc.AnswerCoding.scores))
+    assert "item10_self_harm" in told.flags
+    assert told.total == 18
+
+    rng = np.random.default_rng(3)
+    level = rng.integers(0, 4, size=(300, 1))
+    item_scores = np.clip(level + rng.integers(-1, 2, size=(300, 10)), 0, 3).astype(float)
+    check = epds.check_coding(item_scores)
+    assert check.mismatch == tc.AnswerCoding.scores
+    assert check.agreement < -0.2
+    assert "look like scores" in check.message
+    ok = epds.check_coding(item_scores, assumed=tc.AnswerCoding.scores)
+    assert ok.mismatch is None and ok.rows_used == 300

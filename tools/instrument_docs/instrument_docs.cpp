@@ -100,7 +100,12 @@ void write_instrument(std::ostream& o, const ti::instrument& inst) {
     if (d.code) {
         o << "- **LOINC panel:** " << d.code->code << "\n";
     }
-    o << "- **Items:** " << d.items.size() << "; answers: ";
+    o << "- **Items:** " << d.items.size() << "; answers coded as **"
+      << theracore::to_string(d.answers) << "** ("
+      << (d.answers == ti::answer_coding::positions
+              ? "the option values as the form lists them, before reverse keying"
+              : "item scores, already reverse keyed")
+      << "): ";
     std::vector<std::string> scales;
     for (const auto& rs : d.response_scales) {
         std::vector<std::string> values;
@@ -120,7 +125,10 @@ void write_instrument(std::ostream& o, const ti::instrument& inst) {
         }
     }
     if (!reversed.empty()) {
-        o << "- **Reverse-keyed items:** " << join(reversed) << "\n";
+        o << "- **Reverse-keyed items:** " << join(reversed)
+          << " (scored = lowest + highest option − answer when answers are positions; pre-scored "
+             "data: score with `coding` = `scores`, and `check_answer_coding` tells a batch's "
+             "coding apart)\n";
     }
     o << "\n";
     if (!d.skip_rules.empty()) {

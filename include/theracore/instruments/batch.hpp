@@ -63,6 +63,58 @@ THERACORE_API void score_rows_parallel(
                                                      const batch_options& options = {});
 
 // ---------------------------------------------------------------------------------------------
+// Answer coding
+
+/// What a batch of answers says about their coding. On a reverse-keyed item, form positions and
+/// item scores are mirror images, so answers read in the wrong coding turn the item against the
+/// rest of its scale: pre-scored EPDS data read as positions turn item 10 "yes, quite often" (3)
+/// into "never" and lose the self-harm flag. Read in the assumed coding, each reverse-keyed
+/// item's answers should rise with the scale's other items; when they clearly fall instead, the
+/// answers are probably in the other coding.
+struct coding_check {
+    /// The coding checked: the caller's, else the definition's.
+    answer_coding assumed = answer_coding::positions;
+    /// The scale whose items were compared.
+    std::string scale;
+    /// Its reverse-keyed items (none: both codings score the same and nothing can be told).
+    std::vector<std::string> reverse_items;
+    /// Rows with every item of the scale answered within its range.
+    std::size_t rows_used = 0;
+    /// Mean Pearson correlation of each reverse-keyed item, read in the assumed coding, with the
+    /// sum of the scale's items that are not reverse keyed; NaN when it cannot be computed.
+    double agreement = 0;
+    /// The other coding, when the answers clearly look coded that way: at least
+    /// `coding_check_min_rows` rows and `agreement` at or below `coding_check_threshold`.
+    std::optional<answer_coding> mismatch;
+    /// One sentence for people (a CLI warning, a notebook).
+    std::string message;
+
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("assumed", s.assumed), field("scale", s.scale),
+                               field("reverse_items", s.reverse_items),
+                               field("rows_used", s.rows_used), field("agreement", s.agreement),
+                               field("mismatch", s.mismatch), field("message", s.message));
+    }
+};
+
+/// Rows `check_answer_coding` needs before it concludes anything.
+inline constexpr std::size_t coding_check_min_rows = 30;
+/// The agreement at or below which it reports a mismatch (a clearly negative correlation; read
+/// in the right coding, items of one scale correlate positively).
+inline constexpr double coding_check_threshold = -0.2;
+
+/// Checks whether the answers in `view` look coded as `assumed` (empty: the definition's
+/// `answers`) on scale `scale_id` (empty: the total, else the first scale). Reads the view only;
+/// rows with a missing, non-finite or out-of-range answer on the scale are left out.
+/// @throws validation_error at `scale_id` for an unknown scale, or at `view` when it lacks a
+/// column of the scale's items.
+[[nodiscard]] THERACORE_API coding_check
+check_answer_coding(const instrument& inst, const batch_view& view,
+                    std::optional<answer_coding> assumed = {}, std::string_view scale_id = {});
+
+// ---------------------------------------------------------------------------------------------
 // Why a row is not ok, in words (`to_string(row_status)` and `to_string(scale_status)` give the
 // wire names of the status codes).
 

@@ -54,6 +54,17 @@ constexpr auto describe_enum(score_direction) {
         {{{E::higher_is_worse, "higher_is_worse"}, {E::higher_is_better, "higher_is_better"}}}};
 }
 
+/// What an answer value means. `positions`: the value of the option chosen, as the form codes
+/// it (the response scale's option values, before reverse keying): EPDS item 10 "yes, quite
+/// often", the first option, is 0. `scores`: the item's scored value after reverse keying (the
+/// same EPDS answer is 3). The two differ only on reverse-keyed items.
+enum class answer_coding { positions, scores };
+constexpr auto describe_enum(answer_coding) {
+    using E = answer_coding;
+    return enum_table<E, 2>{"answer_coding",
+                            {{{E::positions, "positions"}, {E::scores, "scores"}}}};
+}
+
 /// A test of a number against a threshold. Wire names are the operators themselves.
 enum class comparison { at_least, greater_than, at_most, less_than, equal };
 constexpr auto describe_enum(comparison) {
@@ -639,6 +650,9 @@ struct instrument_definition {
     /// user-supplied locales may carry texts.
     bool texts_may_ship = false;
     score_direction direction = score_direction::higher_is_worse;
+    /// How answers to this definition are coded unless a caller says otherwise
+    /// (`score_options::coding`): every built-in definition takes form positions.
+    answer_coding answers = answer_coding::positions;
     /// LOINC panel code where confirmed.
     std::optional<coded_concept> code;
     std::vector<response_scale> response_scales;
@@ -658,7 +672,7 @@ struct instrument_definition {
             field("id", s.id), field("name", s.name), field("instrument_version", s.version),
             field("citation", s.citation), field("licence", s.licence),
             field("licence_note", s.licence_note), field("texts_may_ship", s.texts_may_ship),
-            field("direction", s.direction), field("code", s.code),
+            field("direction", s.direction), field<2>("answers", s.answers), field("code", s.code),
             field("response_scales", s.response_scales), field("items", s.items),
             field("skip_rules", s.skip_rules), field("scales", s.scales), field("flags", s.flags),
             field("derived", s.derived), field("locales", s.locales),
@@ -668,9 +682,10 @@ struct instrument_definition {
 
 /// Choices a caller may make when scoring; the defaults follow the definition exactly.
 struct score_options {
-    /// The answers were already reverse keyed (pre-scored data, as CamCOPS stores CORE-10
-    /// items 2–3 and as some EPDS data sets do): use them as scored values.
-    bool reverse_keying_applied = false;
+    /// How the answers are coded; empty: as the definition states (`answers`). `scores` takes
+    /// pre-scored data (as CamCOPS stores CORE-10 items 2–3 and some EPDS data sets are kept):
+    /// reverse-keyed items are used as they are, and must lie in the reversed option set.
+    std::optional<answer_coding> coding;
     /// Scale id → id of the band set to report (default: each scale's first).
     std::map<std::string, std::string> band_sets;
     /// Scale id → a missing-data rule replacing the definition's (a library policy such as
@@ -682,8 +697,7 @@ struct score_options {
     template <class Self>
     static auto describe(Self& s) {
         using theracore::detail::field;
-        return std::make_tuple(field("reverse_keying_applied", s.reverse_keying_applied),
-                               field("band_sets", s.band_sets),
+        return std::make_tuple(field("coding", s.coding), field("band_sets", s.band_sets),
                                field("missing_rules", s.missing_rules),
                                field("norm_group", s.norm_group));
     }

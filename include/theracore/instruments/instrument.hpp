@@ -69,7 +69,8 @@ class scoring_plan {
 class instrument {
   public:
     static constexpr const char* schema_name = "theracore.instrument";
-    /// 2: a derived criterion may test a `condition` (PG-13-R's symptom score).
+    /// 2: a derived criterion may test a `condition` (PG-13-R's symptom score); a definition
+    /// states its answer coding (`answers`).
     static constexpr int schema_version = 2;
 
     using fields = instrument_definition;
@@ -91,6 +92,8 @@ class instrument {
     [[nodiscard]] const std::string& version() const noexcept { return f_.version; }
     [[nodiscard]] licence_terms licence() const noexcept { return f_.licence; }
     [[nodiscard]] score_direction direction() const noexcept { return f_.direction; }
+    /// How answers are coded unless a caller says otherwise.
+    [[nodiscard]] answer_coding answers() const noexcept { return f_.answers; }
     [[nodiscard]] const std::vector<item>& items() const noexcept { return f_.items; }
     [[nodiscard]] const std::vector<scale>& scales() const noexcept { return f_.scales; }
     [[nodiscard]] const std::vector<flag_rule>& flags() const noexcept { return f_.flags; }

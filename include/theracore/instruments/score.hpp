@@ -120,7 +120,8 @@ struct score_result {
     int missing = 0;
     /// Some scale was prorated.
     bool prorated = false;
-    /// The answers were taken as already reverse keyed (`score_options`).
+    /// The answers were taken as item scores, already reverse keyed (`score_options::coding`
+    /// or the definition's `answers`).
     bool reverse_keying_applied = false;
     /// The norm group chosen for this administration, if any.
     std::optional<std::string> norm_group;

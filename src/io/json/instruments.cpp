@@ -88,7 +88,8 @@ void gather(const json& j, T& out, const std::string& path, problem_list& p) {
             known.insert(f.name);
             const auto it = j.find(f.name);
             if (it == j.end()) {
-                if constexpr (required_key<F>()) {
+                // A key added after the first format version may be absent (its default).
+                if constexpr (required_key<F>() && decltype(f)::since == 1) {
                     p.push_back({join_path(path, f.name), "required key is missing"});
                 }
                 return;
