@@ -868,11 +868,28 @@ int main(int argc, char** argv) try {
     std::set<std::string> seen;
     for (const auto& m : measured) {
         const auto rules = theracore::adapters::alert_rules_for(catalog.at(m.series.instrument_id));
-        auto so_far = m.series;
-        for (std::size_t n = 1; n <= m.series.points.size(); ++n) {
-            so_far.points.assign(m.series.points.begin(),
-                                 m.series.points.begin() + static_cast<std::ptrdiff_t>(n));
-            const instant when = at(so_far.points.back().when.day(), 11);
+        // Every administration, scored or not (an unscored form's critical item still counts),
+        // in time order; at each, the series as it stood then.
+        std::vector<oc::observation_time> arrivals;
+        for (const auto& p : m.series.points) {
+            arrivals.push_back(p.when);
+        }
+        for (const auto& u : m.series.unscored) {
+            arrivals.push_back(u.when);
+        }
+        std::sort(arrivals.begin(), arrivals.end(),
+                  [](const auto& x, const auto& y) { return oc::compare(x, y).value_or(0) < 0; });
+        for (const auto& now : arrivals) {
+            auto so_far = m.series;
+            const auto later = [&](const auto& p) {
+                return oc::compare(p.when, now).value_or(0) > 0;
+            };
+            so_far.points.erase(std::remove_if(so_far.points.begin(), so_far.points.end(), later),
+                                so_far.points.end());
+            so_far.unscored.erase(
+                std::remove_if(so_far.unscored.begin(), so_far.unscored.end(), later),
+                so_far.unscored.end());
+            const instant when = at(now.day(), 11);
             for (auto& a :
                  oc::evaluate_alerts(so_far, m.parameters, rules, {amara_id, episode_1, when})) {
                 if (seen.insert(a.id().str()).second) {

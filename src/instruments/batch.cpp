@@ -287,7 +287,8 @@ coding_check check_answer_coding(const instrument& inst, const batch_view& view,
         const auto* rs = detail::find_response_scale(d, it.response_scale);
         column c{at, it.reverse, 0, 0};
         if (rs && !rs->options.empty()) {
-            c.lo = c.hi = rs->options.front().value;
+            c.lo = std::numeric_limits<double>::infinity();
+            c.hi = -c.lo;
             for (const auto& o : rs->options) {
                 if (!o.not_applicable) {
                     c.lo = std::min(c.lo, o.value);

@@ -317,65 +317,6 @@ inline double round_value(double v, rounding_rule r) {
     return v;
 }
 
-/// A derived rule's outcome for one row.
-struct derived_outcome {
-    int level = 0;
-    bool determined = true;
-};
-
-inline derived_outcome evaluate_derived(const plan& p, const derived_plan& d, const row_ref& row) {
-    derived_outcome out;
-    if (d.triage) {
-        for (const auto& t : d.triggers) {
-            if (evaluate(p, t.when, row) == tri::yes) {
-                out.level = std::max(out.level, t.level);
-            }
-        }
-        for (const auto& t : d.triggers) {
-            if (t.level > out.level && evaluate(p, t.when, row) == tri::unknown) {
-                out.determined = false;
-            }
-        }
-        return out;
-    }
-    bool all_met = true, any_not_met = false, answers_met = true;
-    for (const auto& c : d.criteria) {
-        int known = 0, certain = 0, possible = 0;
-        for (const auto& t : c.terms) {
-            for (auto i : t.items) {
-                const auto s = row.s(i);
-                if (present(s)) {
-                    known += compare(row.v(i), t.test, t.value) ? 1 : 0;
-                } else if (s != st_not_applicable) {
-                    double lo = 0, hi = 0;
-                    unknown_bounds(p.items[i], lo, hi);
-                    if (!p.items[i].has_na && all_pass(lo, hi, t.test, t.value)) {
-                        ++certain;
-                    } else if (some_pass(lo, hi, t.test, t.value)) {
-                        ++possible;
-                    }
-                }
-            }
-        }
-        const int lo = known + certain;
-        const int hi = lo + possible;
-        const bool met = lo >= c.at_least && (c.at_most < 0 || hi <= c.at_most);
-        const bool not_met = hi < c.at_least || (c.at_most >= 0 && lo > c.at_most);
-        all_met = all_met && met;
-        any_not_met = any_not_met || not_met;
-        answers_met = answers_met && lo >= c.at_least && (c.at_most < 0 || lo <= c.at_most);
-    }
-    if (all_met) {
-        out.level = 1;
-    } else if (any_not_met) {
-        out.level = 0;
-    } else {
-        out.level = answers_met ? 1 : 0;
-        out.determined = false;
-    }
-    return out;
-}
-
 /// Per-scale counts of the last row scored, for `score()`'s detailed result.
 struct scale_counts {
     int answered = 0;  ///< answered or scored by a skip rule
@@ -891,7 +832,7 @@ class kernel {
 
     // Rules are evaluated a column at a time over the block, like the scales: per item a
     // branch-free loop over the rows, then a short loop that combines the counts. The logic is
-    // `evaluate` / `evaluate_derived` (which `apply_skips` still uses) turned inside out; rows
+    // `evaluate` (which `apply_skips` still uses) turned inside out; rows
     // that turn out invalid are evaluated too and overwritten in `finish_rows`.
 
     /// `compare(v, test, value)` as `lo <= v && v <= hi`, so that every test is two compares.

@@ -566,13 +566,26 @@ std::string render_progress_report_html(const progress_report_data& report,
     theracore::detail::append_prefixed(p, "options", validate(options));
     throw_if_invalid(p, "invalid progress report input");
 
-    std::vector<trajectory> trajectories;
+    // An instrument whose administrations all gave no score has no trajectory, but its
+    // unscored administrations (and the critical items among them) are still reported.
+    std::vector<std::optional<trajectory>> trajectories;
     for (std::size_t i = 0; i < report.instruments.size(); ++i) {
-        trajectories.push_back(within("report.instruments[" + std::to_string(i) + "]", [&] {
-            return build_trajectory(report.instruments[i].series, report.instruments[i].parameters,
-                                    report.instruments[i].criterion);
-        }));
+        const auto& in = report.instruments[i];
+        const std::string path = "report.instruments[" + std::to_string(i) + "]";
+        if (in.series.points.empty() && !in.series.unscored.empty()) {
+            problem_list sp;
+            theracore::detail::append_prefixed(sp, path + ".series", validate(in.series));
+            theracore::detail::append_prefixed(sp, path + ".parameters", validate(in.parameters));
+            throw_if_invalid(sp, "invalid progress report input");
+            trajectories.emplace_back();
+            continue;
+        }
+        trajectories.emplace_back(
+            within(path, [&] { return build_trajectory(in.series, in.parameters, in.criterion); }));
     }
+    const auto name_of = [](const score_series& s) {
+        return s.instrument_name.empty() ? s.instrument_id : s.instrument_name;
+    };
     std::optional<gas_result> gas;
     bool any_rated = false;
     for (const auto& g : report.goals) {
@@ -609,7 +622,17 @@ std::string render_progress_report_html(const progress_report_data& report,
     } else {
         h += "<table>\n<thead><tr><th>Measure</th><th>Latest</th><th>Band</th>"
              "<th>Change since baseline</th><th>Outcome</th></tr></thead>\n<tbody>\n";
-        for (const auto& t : trajectories) {
+        for (std::size_t i = 0; i < trajectories.size(); ++i) {
+            if (!trajectories[i]) {
+                const auto& s = report.instruments[i].series;
+                h += "<tr><td>" + esc(name_of(s)) + "</td><td>not scored <small class=\"date\">(" +
+                     esc(to_iso8601(s.unscored.back().when.day())) +
+                     ")</small></td><td>—</td><td>—</td><td>" + std::to_string(s.unscored.size()) +
+                     " administration" + (s.unscored.size() == 1 ? "" : "s") +
+                     " without a score</td></tr>\n";
+                continue;
+            }
+            const auto& t = *trajectories[i];
             const auto& last = t.points.back();
             const std::string name =
                 t.instrument_name.empty() ? t.instrument_id : t.instrument_name;
@@ -690,24 +713,7 @@ std::string render_progress_report_html(const progress_report_data& report,
 
     // One section per instrument.
     for (std::size_t i = 0; i < trajectories.size(); ++i) {
-        const auto& t = trajectories[i];
         const auto& in = report.instruments[i];
-        const auto& par = t.threshold.parameters;
-        const std::string name = t.instrument_name.empty() ? t.instrument_id : t.instrument_name;
-        h += "<section>\n<h2>" + esc(name) + "</h2>\n<p>Baseline " +
-             esc(number(t.points.front().point.value)) + " on " +
-             esc(to_iso8601(t.points.front().point.when.day()));
-        if (t.latest) {
-            h += " · latest " + esc(number(t.points.back().point.value)) + " on " +
-                 esc(to_iso8601(t.points.back().point.when.day())) + " · " +
-                 esc(kind_text(t.latest->change.kind)) + " · " + esc(category_text(t)) + " (" +
-                 esc(criterion_text(t.latest->cutoff));
-            if (t.latest->cutoff.value) {
-                h += " " + esc(number(*t.latest->cutoff.value));
-            }
-            h += ")";
-        }
-        h += "</p>\n<div class=\"chart\">\n" + chart(in, t, report.events, options) + "</div>\n";
         // What the chart can only mark: the administrations without a score, and the critical
         // items nobody answered.
         std::string gaps;
@@ -730,6 +736,30 @@ std::string render_progress_report_html(const progress_report_data& report,
                         esc(detail::join(pt.flags_not_evaluated)) + "</li>\n";
             }
         }
+        if (!trajectories[i]) {
+            h += "<section>\n<h2>" + esc(name_of(in.series)) +
+                 "</h2>\n<p>No administration could be scored yet, so there is no chart.</p>\n"
+                 "<ul class=\"gaps\">\n" +
+                 gaps + "</ul>\n</section>\n";
+            continue;
+        }
+        const auto& t = *trajectories[i];
+        const auto& par = t.threshold.parameters;
+        const std::string name = t.instrument_name.empty() ? t.instrument_id : t.instrument_name;
+        h += "<section>\n<h2>" + esc(name) + "</h2>\n<p>Baseline " +
+             esc(number(t.points.front().point.value)) + " on " +
+             esc(to_iso8601(t.points.front().point.when.day()));
+        if (t.latest) {
+            h += " · latest " + esc(number(t.points.back().point.value)) + " on " +
+                 esc(to_iso8601(t.points.back().point.when.day())) + " · " +
+                 esc(kind_text(t.latest->change.kind)) + " · " + esc(category_text(t)) + " (" +
+                 esc(criterion_text(t.latest->cutoff));
+            if (t.latest->cutoff.value) {
+                h += " " + esc(number(*t.latest->cutoff.value));
+            }
+            h += ")";
+        }
+        h += "</p>\n<div class=\"chart\">\n" + chart(in, t, report.events, options) + "</div>\n";
         if (!gaps.empty()) {
             h += "<ul class=\"gaps\">\n" + gaps + "</ul>\n";
         }

@@ -82,6 +82,11 @@ void risk_flag::rerate(risk_level to, instant at, clinician_id by, std::string r
     next.severity = to;
     problem_list p;
     check_ratings(p, next);
+    if (!f_.history.empty() && !at.is_special() && at < f_.history.back().at) {
+        p.push_back(
+            {"rerated[" + std::to_string(f_.rerated.size()) + "].at",
+             "before the flag's last status change (" + to_iso8601(f_.history.back().at) + ")"});
+    }
     throw_if_invalid(p, "invalid risk_flag re-rating");
     f_ = std::move(next);
 }

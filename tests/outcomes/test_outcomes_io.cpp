@@ -12,6 +12,7 @@
 #include <boost/archive/xml_oarchive.hpp>
 
 #include <theracore/adapters/builtin_rule_sets.hpp>
+#include <theracore/io/boost_define.hpp>
 #include <theracore/io/boost_serialization.hpp>
 #include <theracore/io/json.hpp>
 #include <theracore/io/json_core.hpp>  // io::detail::read and write on plain values
@@ -203,7 +204,6 @@ TEST(OutcomesIo, FieldsAddedLaterReadFromOlderDataAndRoundTrip) {
     static_assert(io::detail::boost_version<score_series>() == 2);
     static_assert(io::detail::boost_version<unscored_point>() == 1);
     static_assert(io::detail::boost_version<alert_evidence>() == 2);
-    static_assert(io::detail::boost_version<alert>() == alert::schema_version);
     static_assert(io::detail::boost_version<severity_band>() == 1);
 
     auto s = test::phq9_series({17, 12});
@@ -285,6 +285,50 @@ TEST(OutcomesIo, AHugeSchemaVersionIsNewerNotWrapped) {
         EXPECT_EQ(e.path(), "alert.version");
         EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
     }
+}
+
+namespace tc_user {
+/// An integrator's own described types, archived with THERACORE_BOOST_SERIALIZE: one from its
+/// first version (no class version, Boost's default 0) and one with a field added later.
+struct visit_note {
+    int minutes = 0;
+    std::string topic;
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("minutes", s.minutes), field("topic", s.topic));
+    }
+};
+THERACORE_BOOST_SERIALIZE(visit_note)
+struct visit_note2 {
+    int minutes = 0;
+    std::string topic;
+    template <class Self>
+    static auto describe(Self& s) {
+        using theracore::detail::field;
+        return std::make_tuple(field("minutes", s.minutes), field<2>("topic", s.topic));
+    }
+};
+THERACORE_BOOST_SERIALIZE(visit_note2)
+}  // namespace tc_user
+BOOST_CLASS_VERSION(tc_user::visit_note2, 2)
+
+TEST(OutcomesIo, AnIntegratorsOwnTypesKeepTheirFieldsInBoostArchives) {
+    std::stringstream ss;
+    {
+        boost::archive::text_oarchive oa(ss);
+        const tc_user::visit_note a{50, "sleep"};
+        const tc_user::visit_note2 b{30, "grief"};
+        oa << a << b;
+    }
+    tc_user::visit_note a;
+    tc_user::visit_note2 b;
+    boost::archive::text_iarchive ia(ss);
+    ia >> a >> b;
+    EXPECT_EQ(a.minutes, 50);
+    EXPECT_EQ(a.topic, "sleep");
+    EXPECT_EQ(b.minutes, 30);
+    EXPECT_EQ(b.topic, "grief");
 }
 
 TEST(OutcomesIo, ObservationTimeIsItsIsoText) {

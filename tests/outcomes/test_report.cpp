@@ -223,6 +223,16 @@ TEST(ReportChart, UnscoredAdministrationsAndUnansweredCriticalItemsAreDrawn) {
     EXPECT_EQ(count(h, "//h:ul[@class='gaps']/h:li"), 3);
     EXPECT_EQ(string_of(h, "//h:ul[@class='gaps']/h:li[1]/h:strong"),
               "critical item fired: phq9_9");
+
+    // Only unscored administrations: no trajectory and no chart, but still reported.
+    r.instruments[0].series.points.clear();
+    const auto lone = parse(render_progress_report_html(r));
+    ASSERT_TRUE(lone);
+    EXPECT_EQ(count(lone, "//h:div[@class='chart']/s:svg"), 1);  // CORE-10's only
+    EXPECT_EQ(string_of(lone, "//h:tbody/h:tr[1]/h:td[5]"), "2 administrations without a score");
+    EXPECT_EQ(count(lone, "//h:section[h:h2='PHQ-9']/h:ul[@class='gaps']/h:li"), 2);
+    EXPECT_EQ(string_of(lone, "//h:section[h:h2='PHQ-9']/h:ul/h:li[1]/h:strong"),
+              "critical item fired: phq9_9");
 }
 
 TEST(ReportHtml, IsWellFormedSelfContainedAndComplete) {

@@ -115,6 +115,23 @@ TEST(SafetyRecords, AFlagChangesOnlyAlongItsLifecycle) {
     auto g = again.data();
     g.rerated[0].reason = "Rewritten";
     EXPECT_TRUE(refused(again, risk_flag::create(g))) << "a recorded re-rating is kept";
+    // A new re-rating starts from the stored rating, does not predate the stored flag's last
+    // change, and never follows its closing (each of these passes `create` on its own).
+    auto h = open.data();
+    h.rerated = {{risk_level::low, risk_level::moderate, test::at(2025, 3, 3, 16),
+                  clinician_id("k-ada"), "Says it was raised low"}};
+    h.severity = risk_level::moderate;
+    EXPECT_TRUE(refused(open, risk_flag::create(h))) << "falsifies the rating it was raised with";
+    h = followed.data();  // followed up at 15:00
+    h.rerated = {{risk_level::high, risk_level::moderate, test::at(2025, 3, 3, 14, 30),
+                  clinician_id("k-ada"), "Backdated"}};
+    h.severity = risk_level::moderate;
+    EXPECT_TRUE(refused(followed, risk_flag::create(h))) << "before the follow-up";
+    h = resolved.data();  // resolved 2025-04-01
+    h.rerated = {{risk_level::high, risk_level::moderate, test::at(2025, 3, 20, 9),
+                  clinician_id("k-ada"), "After the fact"}};
+    h.severity = risk_level::moderate;
+    EXPECT_TRUE(refused(resolved, risk_flag::create(h))) << "a closed flag";
 }
 
 TEST(SafetyRecords, AReferralKeepsItsTransitionsAndWhatWasSent) {

@@ -40,7 +40,9 @@ void serialize_fields(Archive& ar, T& v, unsigned int version) {
     theracore::detail::for_each_field(v, [&](auto f) {
         using F = decltype(f);
         if constexpr (Archive::is_loading::value) {
-            if (version < static_cast<unsigned>(F::since)) {
+            // Only a field added later can be absent: a type of the integrator's without a
+            // class version (Boost's default, 0) still loads every first-version field.
+            if (F::since > 1 && version < static_cast<unsigned>(F::since)) {
                 return;
             }
             if constexpr (F::optional_since > 0) {
@@ -61,6 +63,11 @@ void serialize_fields(Archive& ar, T& v, unsigned int version) {
 template <class Archive, class F>
 void serialize_fields_of(Archive& ar, F& f, unsigned int version) {
     if constexpr (!std::is_empty_v<F>) {
+        static_assert(
+            theracore::detail::fields_version<F>() == 1 ||
+                boost::serialization::version<F>::value >= theracore::detail::fields_version<F>(),
+            "a field names a schema version above the type's Boost class version: "
+            "raise it with BOOST_CLASS_VERSION");
         serialize_fields(ar, f, version);
     }
 }
@@ -78,6 +85,11 @@ void serialize_value(Archive& ar, T& v, unsigned int version) {
             v = T::create(std::move(f));
         }
     } else {
+        static_assert(
+            theracore::detail::fields_version<T>() == 1 ||
+                boost::serialization::version<T>::value >= theracore::detail::fields_version<T>(),
+            "a field names a schema version above the type's Boost class version: "
+            "raise it with BOOST_CLASS_VERSION");
         serialize_fields(ar, v, version);
     }
 }
@@ -99,6 +111,7 @@ THERACORE_NAMESPACE_END
     }
 
 /// Declares and defines the Boost `serialize` of a described type of your own (in its
-/// namespace): a validated class is archived as its `fields`. Give it a class version with
-/// `BOOST_CLASS_VERSION` as usual.
+/// namespace): a validated class is archived as its `fields`. A type whose fields all date from
+/// its first version needs no class version; after adding one with `field<N>`, give the type
+/// `BOOST_CLASS_VERSION(T, N)` (a static assertion reminds you), so that older archives load.
 #define THERACORE_BOOST_SERIALIZE(T) THERACORE_BOOST_DEFINE(T)

@@ -124,7 +124,9 @@ struct progress_report_data {
     const chart_options& options = {});
 
 /// The HTML progress report (a complete polyglot XHTML5 document, UTF-8) of one client.
-/// A report without goals says so instead of showing a T-score.
+/// A report without goals says so instead of showing a T-score. An instrument whose series has
+/// only unscored administrations (`score_series::unscored`) gets no chart but is still listed,
+/// with each administration and its critical items.
 /// @throws validation_error naming the argument (`report.instruments[1].series…`, …).
 [[nodiscard]] THERACORE_API std::string render_progress_report_html(
     const progress_report_data& report, const chart_options& options = {});

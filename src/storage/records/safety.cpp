@@ -5,6 +5,8 @@
 
 #include <theracore/storage/records/safety.hpp>
 
+#include <algorithm>
+
 THERACORE_NAMESPACE_BEGIN
 namespace storage {
 
@@ -17,6 +19,25 @@ void check_flag_update(const risk_flag& before, const risk_flag& after) {
     }
     if (!detail::is_prefix(b.rerated, a.rerated)) {
         throw conflict(what + "its re-ratings cannot be rewritten, only extended");
+    }
+    if (a.rerated.size() > b.rerated.size()) {
+        if (b.status == flag_status::resolved || b.status == flag_status::expired) {
+            throw conflict(what + "a closed flag is not re-rated; raise a new one");
+        }
+        if (a.rerated[b.rerated.size()].from != b.severity) {
+            throw conflict(what + "a new re-rating starts from the stored rating (" +
+                           std::string(to_string(b.severity)) + ")");
+        }
+        instant last = b.raised_at;
+        for (const auto& h : b.history) {
+            last = std::max(last, h.at);
+        }
+        for (const auto& r : b.rerated) {
+            last = std::max(last, r.at);
+        }
+        if (a.rerated[b.rerated.size()].at < last) {
+            throw conflict(what + "a new re-rating cannot predate the stored flag's last change");
+        }
     }
     // The rating changes only by a re-rating, which `create` ties to `severity`.
     const char* changed = b.client != a.client   ? "client"

@@ -23,7 +23,8 @@ THERACORE_BOOST_DECLARE_ONE(answer)
 }  // namespace instruments
 THERACORE_NAMESPACE_END
 
-// Class versions: records use their JSON schema_version; other value types 1.
+// Class versions: records use their JSON schema_version; other value types the highest
+// version their fields name (`detail::field<N>`), else 1.
 THERACORE_INSTRUMENT_DEFINITION_TYPES(THERACORE_BOOST_VERSION_INSTRUMENTS)
 THERACORE_INSTRUMENTS_TYPES(THERACORE_BOOST_VERSION_INSTRUMENTS)
 THERACORE_BOOST_VERSION_INSTRUMENTS(answer)

@@ -23,6 +23,7 @@ THERACORE_BOOST_DECLARE_ONE(observation_time)
 }  // namespace outcomes
 THERACORE_NAMESPACE_END
 
-// Class versions: records use their JSON schema_version; other value types 1.
+// Class versions: records use their JSON schema_version; other value types the highest
+// version their fields name (`detail::field<N>`), else 1.
 THERACORE_OUTCOMES_TYPES(THERACORE_BOOST_VERSION_OUTCOMES)
 THERACORE_BOOST_VERSION_OUTCOMES(observation_time)

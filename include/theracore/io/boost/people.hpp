@@ -14,5 +14,6 @@ THERACORE_NAMESPACE_BEGIN
 THERACORE_PEOPLE_TYPES(THERACORE_BOOST_DECLARE)
 THERACORE_NAMESPACE_END
 
-// Class versions: records use their JSON schema_version; other value types 1.
+// Class versions: records use their JSON schema_version; other value types the highest
+// version their fields name (`detail::field<N>`), else 1.
 THERACORE_PEOPLE_TYPES(THERACORE_BOOST_VERSION)

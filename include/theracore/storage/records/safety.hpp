@@ -44,9 +44,12 @@ bool is_prefix(const std::vector<T>& head, const std::vector<T>& whole) {
 }  // namespace detail
 
 /// Checks that replacing the stored flag `before` with `after` only moves it along its
-/// lifecycle: the status changes of `before` are kept and new ones appended; everything else
-/// (client, source, severity, raise time, review date, expiry, required follow-up) is as
-/// raised, because `status_on` and `is_overdue_on` replay them for past dates. Pure.
+/// lifecycle: the status changes and re-ratings of `before` are kept and new ones appended (a
+/// new re-rating starts from the stored rating, comes no earlier than the stored flag's last
+/// change, and never follows its closing); the severity changes only by such a re-rating;
+/// everything else (client, source, raise time, review date, expiry, required follow-up) is as
+/// raised, because `status_on`, `severity_on` and `is_overdue_on` replay them for past dates.
+/// Pure.
 /// @throws conflict naming what would be rewritten.
 THERACORE_API void check_flag_update(const risk_flag& before, const risk_flag& after);
 
