@@ -117,14 +117,14 @@ py::dict score_view(const instrument& inst, const batch_view& view, bool strict,
     return to_arrays(std::move(out));
 }
 
-/// A 2-D array as a batch view (no copy; the array must outlive it).
-batch_view view_of(const py::array& a, const py::object& missing_code) {
+/// A 2-D array as a batch view (no copy; the array must outlive it). `summary` heads the
+/// error for an array that is not two-dimensional.
+batch_view view_of(const py::array& a, const py::object& missing_code, const char* summary) {
     if (a.ndim() != 2) {
-        throw validation_error("cannot read array",
-                               {{"array",
-                                 "must be two-dimensional (N administrations × k items), "
-                                 "got " +
-                                     std::to_string(a.ndim()) + " dimensions"}});
+        throw validation_error(summary, {{"array",
+                                          "must be two-dimensional (N administrations × k items), "
+                                          "got " +
+                                              std::to_string(a.ndim()) + " dimensions"}});
     }
     const auto type = element_type_of(a.dtype(), "array");
     const auto rows = static_cast<std::size_t>(a.shape(0));
@@ -140,22 +140,7 @@ batch_view view_of(const py::array& a, const py::object& missing_code) {
 py::dict score_many(const instrument& inst, const py::array& a, bool strict,
                     const py::object& missing_code, const py::object& threads,
                     const std::optional<score_options>& options) {
-    if (a.ndim() != 2) {
-        throw validation_error("cannot score array",
-                               {{"array",
-                                 "must be two-dimensional (N administrations × k items), "
-                                 "got " +
-                                     std::to_string(a.ndim()) + " dimensions"}});
-    }
-    const auto type = element_type_of(a.dtype(), "array");
-    const auto rows = static_cast<std::size_t>(a.shape(0));
-    const auto cols = static_cast<std::size_t>(a.shape(1));
-    std::vector<column_view> columns(cols);
-    const auto* base = static_cast<const unsigned char*>(a.data());
-    for (std::size_t j = 0; j < cols; ++j) {
-        columns[j] = {base + static_cast<std::ptrdiff_t>(j) * a.strides(1), type, a.strides(0)};
-    }
-    const batch_view view(rows, std::move(columns), missing_code_of(missing_code));
+    const batch_view view = view_of(a, missing_code, "cannot score array");
     return score_view(inst, view, strict, threads, options);
 }
 
@@ -322,7 +307,8 @@ void bind_instruments(py::module_& m) {
             "check_coding",
             [](const instrument& i, const py::array& a, const py::object& missing_code,
                std::optional<answer_coding> assumed, const std::string& scale) {
-                return check_answer_coding(i, view_of(a, missing_code), assumed, scale);
+                return check_answer_coding(i, view_of(a, missing_code, "cannot read array"),
+                                           assumed, scale);
             },
             py::arg("array"), py::arg("missing_code") = py::none(), py::arg("assumed") = py::none(),
             py::arg("scale") = "")
